@@ -1,0 +1,45 @@
+# The course's commands. Everything runs inside a local virtual environment (.venv),
+# so nothing is installed into the system Python.
+#   make lab              set up, then open the course in JupyterLab (COURSE_LANG=en|tr)
+#   make test             set up, then run lint + every test + every notebook (smoke profile)
+#   make notebooks        rebuild notebooks/, exercises/, solutions/ from course/
+#   make course           run every lesson of one language in the chosen COURSE_PROFILE
+
+VENV        ?= .venv
+PYTHON      ?= python3
+PY          := $(VENV)/bin/python
+PIP         := $(PY) -m pip
+COURSE_LANG ?= en
+# Test selection; .ci/run's own tests override it to run a tiny suite.
+TESTS       ?= tests notebooks/en notebooks/tr
+WORKERS     ?= 2
+STAMP       := $(VENV)/.installed
+
+.PHONY: setup lab course test lint notebooks clean
+
+setup: $(STAMP)
+
+# The venv is rebuilt only when the package's requirements change.
+$(STAMP): pyproject.toml tools/install_torch.sh
+	$(PYTHON) -m venv $(VENV)
+	bash tools/install_torch.sh $(PY)
+	$(PIP) install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+lab: setup
+	$(VENV)/bin/jupyter lab --notebook-dir=. notebooks/$(COURSE_LANG)/00_introduction.ipynb
+
+course: setup
+	$(PY) -m tools.run_course --lang $(COURSE_LANG)
+
+notebooks: setup
+	$(PY) -m tools.build_notebooks
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+test: setup lint
+	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --nbval-lax $(TESTS)
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Text for the course: the built-in bilingual world, real-text loaders, batching."""

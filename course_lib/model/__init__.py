@@ -1,0 +1,1 @@
+"""Language models of the course: the counting bigram of chapter 00 and the GPT."""
