@@ -1,0 +1,55 @@
+"""Shared test set-up.
+
+TRITON_INTERPRET must be set before any ``@triton.jit`` function is defined, so that the
+kernels run on CPU tensors here (DESIGN.md §5); this file is imported before any test module.
+"""
+
+import os
+
+os.environ.setdefault("TRITON_INTERPRET", "1")
+os.environ.setdefault("COURSE_PROFILE", "smoke")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _find_shared_data() -> Path | None:
+    """../shared/data beside the checkout (as in CI), or COURSE_SHARED_DATA."""
+    candidates = [os.environ.get("COURSE_SHARED_DATA"), REPO_ROOT.parent / "shared" / "data"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "SOURCES.md").exists():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The folder of real corpora for tests; skips where a learner's clone has none."""
+    found = _find_shared_data()
+    if found is None:
+        pytest.skip("../shared/data is not beside this checkout (only CI and developers have it)")
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch):
+    """Tests read English messages unless they choose a language themselves."""
+    from course_lib import i18n
+
+    monkeypatch.setattr(i18n, "_language", None)
+    monkeypatch.setenv("COURSE_LANG", "en")
+
+
+def pytest_collection_modifyitems(config, items):
+    import torch
+
+    if torch.cuda.is_available():
+        return
+    skip_gpu = pytest.mark.skip(reason="needs a CUDA device")
+    for item in items:
+        if "gpu" in item.keywords:
+            item.add_marker(skip_gpu)
