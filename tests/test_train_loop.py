@@ -133,6 +133,21 @@ def test_language_model_loss_ignores_padding_per_example():
     torch.testing.assert_close(losses[1], expected)
 
 
+def test_a_model_that_returns_per_example_losses_is_asked_for_them():
+    calls = []
+
+    class PerExample(TinyLM):  # like the course GPT: forward(idx, targets, reduction=...)
+        def forward(self, idx, targets=None, reduction="mean"):
+            calls.append(reduction)
+            logits, _ = super().forward(idx)
+            token = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), reduction="none").view_as(targets)
+            return logits, token.mean(dim=1) + 1000.0  # a mark: the loop must use this value
+
+    torch.manual_seed(0)
+    losses, _ = language_model_loss(PerExample(), fixed_batches(1, batch_size=3)[0])
+    assert calls == ["per_example"] and losses.shape == (3,) and bool((losses > 1000).all())
+
+
 # --- the step itself: accumulation, weights, extra losses ---------------------------------
 
 

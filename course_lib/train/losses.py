@@ -32,11 +32,18 @@ def logits_of(output) -> torch.Tensor:
     raise CourseTypeError("train_no_logits", kind=type(output).__name__)
 
 
-def _accepts_targets(model: nn.Module) -> bool:
+def _forward_parameters(model: nn.Module) -> set[str]:
     try:
-        return "targets" in inspect.signature(model.forward).parameters
+        return set(inspect.signature(model.forward).parameters)
     except (TypeError, ValueError):
-        return False
+        return set()
+
+
+def _returned_loss(output):
+    loss = getattr(output, "loss", None)
+    if loss is None and isinstance(output, tuple | list) and len(output) > 1:
+        loss = output[1]
+    return loss if isinstance(loss, torch.Tensor) else None
 
 
 def token_losses_to_examples(token_losses: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
@@ -48,16 +55,25 @@ def token_losses_to_examples(token_losses: torch.Tensor, targets: torch.Tensor) 
 def language_model_loss(model: nn.Module, batch):
     """Next-token cross-entropy per example for a batch ``(inputs, targets)`` of shape (B, T).
 
-    The model is called as ``model(inputs, targets=targets)`` when its forward takes
-    ``targets`` (the course GPT, whose logits then cover every position) and as
-    ``model(inputs)`` otherwise (e.g. HF GPT2LMHeadModel). The cross-entropy is computed in
-    fp32 from the logits, so it is exact under bf16/fp16 autocast too.
+    The model is called as ``model(inputs, targets=targets, reduction="per_example")`` when its
+    forward takes those arguments (the course GPT: its own loss, one value per example), as
+    ``model(inputs, targets=targets)`` when it takes ``targets`` only, and as ``model(inputs)``
+    otherwise (e.g. HF GPT2LMHeadModel). Unless the model returned per-example losses, they are
+    computed here from the logits, in fp32 so that they are exact under bf16/fp16 autocast too.
     """
     inputs, targets = batch
-    output = model(inputs, targets=targets) if _accepts_targets(model) else model(inputs)
+    accepted = _forward_parameters(model)
+    if "targets" in accepted:
+        extra = {"reduction": "per_example"} if "reduction" in accepted else {}
+        output = model(inputs, targets=targets, **extra)
+    else:
+        output = model(inputs)
     logits = logits_of(output)
     if logits.shape[:2] != targets.shape:
         raise CourseValueError("train_logits_shape", shape=tuple(logits.shape), targets=tuple(targets.shape))
+    returned = _returned_loss(output)
+    if returned is not None and returned.shape == targets.shape[:1]:
+        return returned, logits
     token_losses = F.cross_entropy(
         logits.float().flatten(0, 1), targets.flatten(), ignore_index=IGNORE_INDEX, reduction="none"
     ).view_as(targets)
