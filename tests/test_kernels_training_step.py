@@ -7,9 +7,7 @@ Compared: the loss, the gradient of every trainable parameter, and the parameter
 steps. Tolerances: atol 1e-5 / rtol 1e-4 (fp32; the two paths differ only in summation order).
 """
 
-import importlib
 import warnings
-from collections import Counter
 
 import pytest
 import torch
@@ -17,6 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from course_lib.kernels import runtime, select
+from course_lib.kernels.testing import counting_triton_calls
 
 pytestmark = pytest.mark.skipif(runtime.triton is None, reason="triton is not installed")
 
@@ -76,27 +75,8 @@ def _train(mode, steps=2):
     return losses, grads, dict(model.named_parameters())
 
 
-OPS = ("layer_norm", "attention", "bias_gelu", "cross_entropy", "lora_linear")
-
-
-@pytest.fixture
-def kernel_calls(monkeypatch):
-    """Counts calls of each op's Triton entry point, to prove the "triton" run used them."""
-    calls = Counter()
-    for op in OPS:
-        module = importlib.import_module(f"course_lib.kernels.{op}")
-        real = getattr(module, f"{op}_triton")
-
-        def counting(*args, _op=op, _real=real, **kwargs):
-            calls[_op] += 1
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(module, f"{op}_triton", counting)
-    return calls
-
-
-def test_training_step_with_triton_kernels_matches_torch(kernel_calls):
-    with warnings.catch_warnings():
+def test_training_step_with_triton_kernels_matches_torch():
+    with warnings.catch_warnings(), counting_triton_calls() as kernel_calls:
         warnings.simplefilter("error")  # no silent fallback to the references
         triton_run = _train("triton")
     assert kernel_calls == {"layer_norm": 6, "attention": 2, "bias_gelu": 2, "cross_entropy": 2, "lora_linear": 2}

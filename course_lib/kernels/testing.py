@@ -7,9 +7,14 @@ so a fp16 kernel is judged against the exact answer, not against another roundin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import importlib
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import torch
+
+OPS = ("layer_norm", "attention", "bias_gelu", "cross_entropy", "lora_linear")
 
 _FLOAT32_TOLERANCE = {"atol": 1e-5, "rtol": 1e-4}
 _HALF_TOLERANCE = {"atol": 1e-2, "rtol": 1e-2}
@@ -93,3 +98,27 @@ def _random_like(reference, inputs, seed):
                             for t in inputs])
     generator = torch.Generator().manual_seed(seed)
     return torch.randn(probe.shape, generator=generator).to(probe.device)
+
+
+@contextmanager
+def counting_triton_calls() -> Iterator[Counter]:
+    """Count calls of every op's ``<op>_triton`` while inside; tables made by ``select()`` inside see them.
+
+    Proves that a "triton" run really used the kernels instead of quietly falling back.
+    """
+    calls: Counter = Counter()
+    originals = {}
+    for op in OPS:
+        module = importlib.import_module(f"course_lib.kernels.{op}")
+        originals[op] = (module, getattr(module, f"{op}_triton"))
+
+        def counting(*args, _op=op, _real=originals[op][1], **kwargs):
+            calls[_op] += 1
+            return _real(*args, **kwargs)
+
+        setattr(module, f"{op}_triton", counting)
+    try:
+        yield calls
+    finally:
+        for op, (module, original) in originals.items():
+            setattr(module, f"{op}_triton", original)
