@@ -4,8 +4,8 @@ Forward (one program per block of queries and per (batch, head)): walk the key b
 diagonal, keep a running row max ``m``, running sum ``l`` of exponentials and an unnormalised
 output ``acc`` (the online softmax of Milakov & Gimelshein 2018, used by FlashAttention, Dao et
 al. 2022); store the output and the log-sum-exp ``lse`` of each row.
-Backward recomputes the probabilities from ``lse`` instead of storing them: ``delta = rowsum(dO*O)``
-(torch), then one kernel per key block accumulates dK and dV over the query blocks at or below
+Backward recomputes the probabilities from ``lse`` instead of storing them: a small kernel computes
+``delta = rowsum(dO * O)``, then one kernel per key block accumulates dK and dV over the query blocks at or below
 the diagonal, and one kernel per query block accumulates dQ; no atomics.
 
 Shapes: q, k, v are (B, H, T, D) with D in {16, 32, 64, 128} and any T (rows and columns past
@@ -66,6 +66,26 @@ def _attention_forward_kernel(
     tl.store(Out + b * so_b + h * so_h + rows[:, None] * so_t + dims[None, :], acc.to(Out.dtype.element_ty),
              mask=row_ok[:, None])
     tl.store(LSE + bh * T + rows, m_i + tl.log(l_i), mask=row_ok)
+
+
+@jit
+def _attention_backward_delta_kernel(
+    Out, DO, Delta, so_b, so_h, so_t, sdo_b, sdo_h, sdo_t, H, T,
+    BLOCK_M: tl.constexpr, HEAD_DIM: tl.constexpr,
+):
+    """delta[row] = sum_d dO[row, d] * O[row, d]: the softmax-backward term shared by dq and dk."""
+    start_m = tl.program_id(0) * BLOCK_M
+    bh = tl.program_id(1).to(tl.int64)
+    b = bh // H
+    h = bh % H
+    rows = start_m + tl.arange(0, BLOCK_M)
+    dims = tl.arange(0, HEAD_DIM)
+    row_ok = rows < T
+    out = tl.load(Out + b * so_b + h * so_h + rows[:, None] * so_t + dims[None, :], mask=row_ok[:, None], other=0.0)
+    do = tl.load(DO + b * sdo_b + h * sdo_h + rows[:, None] * sdo_t + dims[None, :], mask=row_ok[:, None],
+                 other=0.0)
+    delta = tl.sum(out.to(tl.float32) * do.to(tl.float32), axis=1)
+    tl.store(Delta + bh * T + rows, delta, mask=row_ok)
 
 
 @jit
@@ -185,11 +205,15 @@ def _forward(q, k, v):
 
 def _backward(q, k, v, out, lse, dout):
     batch, heads, seq, head_dim = q.shape
-    delta = (dout.float() * out.float()).sum(-1).reshape(batch * heads, seq)
+    block_m, block_n, warps = _blocks(q, backward=True)
+    delta = torch.empty(batch * heads, seq, dtype=torch.float32, device=q.device)
+    _attention_backward_delta_kernel[(cdiv(seq, block_m), batch * heads)](
+        out, dout, delta, *_strides(out), *_strides(dout), heads, seq,
+        BLOCK_M=block_m, HEAD_DIM=head_dim, num_warps=warps,
+    )
     dq = torch.empty(q.shape, dtype=q.dtype, device=q.device)
     dk = torch.empty_like(dq)
     dv = torch.empty_like(dq)
-    block_m, block_n, warps = _blocks(q, backward=True)
     scale = 1.0 / math.sqrt(head_dim)
     common = (*_strides(q), *_strides(k), *_strides(v), *_strides(dout), heads, seq, scale)
     _attention_backward_dkdv_kernel[(cdiv(seq, block_n), batch * heads)](

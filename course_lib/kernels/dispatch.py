@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import torch
+
 from ..i18n import CourseValueError
 from . import attention, bias_gelu, cross_entropy, layer_norm, lora_linear, runtime
 
@@ -70,6 +72,8 @@ def _dispatcher(op: str, mode: str) -> Callable:
         if runtime.can_run(mode, op, *tensors) and supported(*args, **kwargs):
             try:
                 return fused(*args, **kwargs)
+            except torch.OutOfMemoryError:
+                raise  # the reference would need the memory too; the kernel is not broken
             except Exception as error:  # compile or launch failure: notice once, stay correct
                 runtime.report_failure(op, error)
         return reference(*args, **kwargs)
