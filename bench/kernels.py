@@ -78,8 +78,14 @@ def build_cases(device: torch.device, dtype: torch.dtype, tiny: bool) -> list[Op
 
     def lora_inputs():
         x = _leaf(randn(tokens, width))
-        weight, bias = _leaf(randn(3 * width, width, scale=width**-0.5), False), _leaf(randn(3 * width), False)
-        lora_a, lora_b = _leaf(randn(rank, width, scale=width**-0.5)), _leaf(randn(3 * width, rank, scale=0.1))
+        weight, bias = (
+            _leaf(randn(3 * width, width, scale=width**-0.5), False),
+            _leaf(randn(3 * width), False),
+        )
+        lora_a, lora_b = (
+            _leaf(randn(rank, width, scale=width**-0.5)),
+            _leaf(randn(3 * width, rank, scale=0.1)),
+        )
         return [x, weight, bias, lora_a, lora_b, 2.0], randn(tokens, 3 * width)
 
     def wide_ln_inputs():  # Liger and the Triton tutorial measure LayerNorm at widths like this
@@ -104,13 +110,20 @@ def _liger_functions() -> dict[str, Callable]:
         return {}
     return {
         "layer_norm": lambda x, w, b, eps: liger_layer_norm(x, w, b, eps),
-        "cross_entropy": lambda logits, t, ignore_index=-100: liger_cross_entropy(logits, t, ignore_index=ignore_index),
+        "cross_entropy": lambda logits, t, ignore_index=-100: liger_cross_entropy(
+            logits, t, ignore_index=ignore_index
+        ),
     }
 
 
 def add_implementations(cases: list[OpCase], with_compile: bool) -> None:
-    modules = {"layer_norm": layer_norm, "cross_entropy": cross_entropy, "attention": attention,
-               "bias_gelu": bias_gelu, "lora_linear": lora_linear}
+    modules = {
+        "layer_norm": layer_norm,
+        "cross_entropy": cross_entropy,
+        "attention": attention,
+        "bias_gelu": bias_gelu,
+        "lora_linear": lora_linear,
+    }
     liger = _liger_functions()
     for case in cases:
         module = modules[case.op]
@@ -128,7 +141,9 @@ def _sync(device):
         torch.cuda.synchronize(device)
 
 
-def measure(fn: Callable, make: Callable, device: torch.device, warmup: int, iters: int) -> tuple[float, float]:
+def measure(
+    fn: Callable, make: Callable, device: torch.device, warmup: int, iters: int
+) -> tuple[float, float]:
     """(median ms of forward + backward, peak MB allocated beyond the inputs)."""
     times, peaks = [], []
     for i in range(warmup + iters):
@@ -162,8 +177,10 @@ def run_ops(device, dtype, tiny, with_compile, warmup, iters) -> None:
             try:
                 ms, peak = measure(fn, case.make, device, warmup, iters)
             except Exception as error:  # one broken implementation must not hide the others
-                print(f"| {case.op} | {case.size} | {name} | failed: {type(error).__name__}: "
-                      f"{str(error).splitlines()[0][:80] if str(error) else ''} | | | |")
+                print(
+                    f"| {case.op} | {case.size} | {name} | failed: {type(error).__name__}: "
+                    f"{str(error).splitlines()[0][:80] if str(error) else ''} | | | |"
+                )
                 continue
             baseline = baseline or (ms, peak)
             speed = baseline[0] / ms
@@ -172,7 +189,9 @@ def run_ops(device, dtype, tiny, with_compile, warmup, iters) -> None:
             else:
                 memory_text = f"{peak / baseline[1]:.2f}x" if baseline[1] > 0 else "n/a"
                 peak_text = f"{peak:.1f}"
-            print(f"| {case.op} | {case.size} | {name} | {ms:.3f} | {speed:.2f}x | {peak_text} | {memory_text} |")
+            print(
+                f"| {case.op} | {case.size} | {name} | {ms:.3f} | {speed:.2f}x | {peak_text} | {memory_text} |"
+            )
 
 
 def _gpt_config(tiny: bool):
@@ -192,7 +211,11 @@ def _flops_per_token(config) -> float:
         return float(flops_per_token(config, include_output_layer=True))
     except Exception:
         n = 12 * config.n_layer * config.n_embd**2
-        forward = 2 * n + 2 * config.n_layer * config.block_size * config.n_embd + 2 * config.n_embd * config.vocab_size
+        forward = (
+            2 * n
+            + 2 * config.n_layer * config.block_size * config.n_embd
+            + 2 * config.n_embd * config.vocab_size
+        )
         return 3.0 * forward
 
 
@@ -207,10 +230,18 @@ def run_end_to_end(device, tiny, with_compile, warmup, iters) -> None:
     config, batch = _gpt_config(tiny)
     policy = precision_policy(device)
     tokens = batch * config.block_size
-    peak_flops = next((v for k, v in PEAK_FLOPS.items() if device.type == "cuda"
-                       and k in torch.cuda.get_device_name(device)), None)
-    print(f"\n## End-to-end training step: GPT {config.n_layer}L {config.n_embd}d vocab {config.vocab_size}, "
-          f"{batch} x {config.block_size} tokens, autocast {policy.autocast_dtype}\n")
+    peak_flops = next(
+        (
+            v
+            for k, v in PEAK_FLOPS.items()
+            if device.type == "cuda" and k in torch.cuda.get_device_name(device)
+        ),
+        None,
+    )
+    print(
+        f"\n## End-to-end training step: GPT {config.n_layer}L {config.n_embd}d vocab {config.vocab_size}, "
+        f"{batch} x {config.block_size} tokens, autocast {policy.autocast_dtype}\n"
+    )
     print("| kernels | tokens/s | speed-up vs torch | peak MB | MFU |")
     print("|---|---:|---:|---:|---:|")
     variants = [("torch", "torch", False), ("triton", "triton", False)]
@@ -249,7 +280,9 @@ def run_end_to_end(device, tiny, with_compile, warmup, iters) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dry-run", action="store_true", help="tiny shapes on the CPU interpreter (checks the script)")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="tiny shapes on the CPU interpreter (checks the script)"
+    )
     parser.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float16", "float32"])
     parser.add_argument("--iters", type=int, default=20)
     parser.add_argument("--no-compile", action="store_true", help="skip the torch.compile rows")
@@ -259,16 +292,23 @@ def main(argv=None) -> int:
         device, dtype, warmup, iters, with_compile = torch.device("cpu"), torch.float32, 0, 1, False
         print("DRY RUN on the CPU under the Triton interpreter: the numbers below mean nothing.")
     elif not torch.cuda.is_available():
-        print("bench/kernels.py measures GPU kernels and needs a CUDA device; none is available here. "
-              "Nothing was measured. (Use --dry-run to check that the script runs.)")
+        print(
+            "bench/kernels.py measures GPU kernels and needs a CUDA device; none is available here. "
+            "Nothing was measured. (Use --dry-run to check that the script runs.)"
+        )
         return 0
     else:
         device, dtype = torch.device("cuda"), getattr(torch, args.dtype)
         warmup, iters, with_compile = 5, args.iters, not args.no_compile
         print(f"Device: {torch.cuda.get_device_name(device)}, torch {torch.__version__}")
     run_ops(device, dtype, args.dry_run, with_compile, warmup, iters)
-    run_end_to_end(device, args.dry_run, with_compile, warmup if not args.dry_run else 0,
-                   iters if not args.dry_run else 1)
+    run_end_to_end(
+        device,
+        args.dry_run,
+        with_compile,
+        warmup if not args.dry_run else 0,
+        iters if not args.dry_run else 1,
+    )
     return 0
 
 

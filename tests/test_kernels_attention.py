@@ -35,14 +35,27 @@ def _inputs(batch, heads, seq, head_dim, seed=0):
 )
 @pytest.mark.parametrize("dtype", half_dtype_params())
 def test_attention_matches_reference(batch, heads, seq, head_dim, dtype):
-    assert_matches_reference(attention_triton, attention_reference, _inputs(batch, heads, seq, head_dim), dtype,
-                             [True, True, True], device=DEVICE)
+    assert_matches_reference(
+        attention_triton,
+        attention_reference,
+        _inputs(batch, heads, seq, head_dim),
+        dtype,
+        [True, True, True],
+        device=DEVICE,
+    )
 
 
 @pytest.mark.parametrize("layout", [transposed_copy, strided_copy], ids=["gpt_transpose", "strided_last_dim"])
 def test_attention_non_contiguous_inputs(layout):
-    assert_matches_reference(attention_triton, attention_reference, _inputs(2, 2, 19, 32), torch.float32,
-                             [True, True, True], layout=layout, device=DEVICE)
+    assert_matches_reference(
+        attention_triton,
+        attention_reference,
+        _inputs(2, 2, 19, 32),
+        torch.float32,
+        [True, True, True],
+        layout=layout,
+        device=DEVICE,
+    )
 
 
 def test_attention_is_causal():
@@ -77,5 +90,6 @@ def test_attention_gpu(seq, head_dim, dtype):
     inputs = [t.cuda() for t in _inputs(2, 4, seq, head_dim)]
     # fp32 dots run in TF32 (10 mantissa bits) on Ampere and later: fp16-like accuracy.
     tf32 = {"atol": 3e-2, "rtol": 3e-2} if dtype == torch.float32 else {}
-    assert_matches_reference(attention_triton, attention_reference, inputs, dtype, [True, True, True], **tf32,
-                             device=DEVICE)
+    assert_matches_reference(
+        attention_triton, attention_reference, inputs, dtype, [True, True, True], **tf32, device=DEVICE
+    )

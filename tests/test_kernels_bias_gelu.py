@@ -31,18 +31,33 @@ def _inputs(shape, with_bias=True, seed=0):
 @pytest.mark.parametrize("shape", [(1, 8), (7, 33), (3, 5, 100), (130, 24), (1, 1500)])
 @pytest.mark.parametrize("dtype", half_dtype_params())
 def test_bias_gelu_matches_reference(shape, dtype):
-    assert_matches_reference(bias_gelu_triton, bias_gelu_reference, _inputs(shape), dtype, [True, True], device=DEVICE)
+    assert_matches_reference(
+        bias_gelu_triton, bias_gelu_reference, _inputs(shape), dtype, [True, True], device=DEVICE
+    )
 
 
 def test_bias_gelu_without_bias():
-    assert_matches_reference(bias_gelu_triton, bias_gelu_reference, _inputs((7, 33), False), torch.float32,
-                             [True, False], device=DEVICE)
+    assert_matches_reference(
+        bias_gelu_triton,
+        bias_gelu_reference,
+        _inputs((7, 33), False),
+        torch.float32,
+        [True, False],
+        device=DEVICE,
+    )
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float16])
 def test_bias_gelu_non_contiguous_input(dtype):
-    assert_matches_reference(bias_gelu_triton, bias_gelu_reference, _inputs((6, 40)), dtype, [True, True],
-                             layout=strided_copy, device=DEVICE)
+    assert_matches_reference(
+        bias_gelu_triton,
+        bias_gelu_reference,
+        _inputs((6, 40)),
+        dtype,
+        [True, True],
+        layout=strided_copy,
+        device=DEVICE,
+    )
 
 
 def test_bias_gelu_output_dtype_follows_type_promotion():
@@ -62,4 +77,6 @@ def test_bias_gelu_refuses_a_wrong_bias_shape():
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float16, torch.bfloat16])
 def test_bias_gelu_gpu(dtype):
     inputs = [t.cuda() for t in _inputs((4096, 3072))]
-    assert_matches_reference(bias_gelu_triton, bias_gelu_reference, inputs, dtype, [True, True], device=DEVICE)
+    assert_matches_reference(
+        bias_gelu_triton, bias_gelu_reference, inputs, dtype, [True, True], device=DEVICE
+    )

@@ -38,21 +38,40 @@ def _inputs(rows, vocab, ignore_every=3, seed=0):
 @pytest.mark.parametrize("rows,vocab", [(1, 8), (7, 33), (37, 100), (4, 10000)])  # 10000: two vocab blocks
 @pytest.mark.parametrize("dtype", half_dtype_params())
 def test_cross_entropy_matches_reference(rows, vocab, dtype):
-    assert_matches_reference(cross_entropy_triton, cross_entropy_reference, _inputs(rows, vocab), dtype,
-                             [True, False, False], device=DEVICE)
+    assert_matches_reference(
+        cross_entropy_triton,
+        cross_entropy_reference,
+        _inputs(rows, vocab),
+        dtype,
+        [True, False, False],
+        device=DEVICE,
+    )
 
 
 def test_cross_entropy_other_ignore_index():
     logits, targets, _ = _inputs(9, 20, ignore_every=0)
     targets[::2] = 5  # class 5 is "ignored" here, so rows with target 5 drop out
-    assert_matches_reference(cross_entropy_triton, cross_entropy_reference, [logits, targets, 5], torch.float32,
-                             [True, False, False], device=DEVICE)
+    assert_matches_reference(
+        cross_entropy_triton,
+        cross_entropy_reference,
+        [logits, targets, 5],
+        torch.float32,
+        [True, False, False],
+        device=DEVICE,
+    )
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float16])
 def test_cross_entropy_non_contiguous_logits(dtype):
-    assert_matches_reference(cross_entropy_triton, cross_entropy_reference, _inputs(6, 40), dtype,
-                             [True, False, False], layout=strided_copy, device=DEVICE)
+    assert_matches_reference(
+        cross_entropy_triton,
+        cross_entropy_reference,
+        _inputs(6, 40),
+        dtype,
+        [True, False, False],
+        layout=strided_copy,
+        device=DEVICE,
+    )
 
 
 def test_cross_entropy_all_rows_ignored_gives_nan_and_zero_gradient():
@@ -102,5 +121,11 @@ def test_cross_entropy_refuses_mismatched_targets():
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float16, torch.bfloat16])
 def test_cross_entropy_gpu(dtype):
     logits, targets, ignore = _inputs(2048, 32000)
-    assert_matches_reference(cross_entropy_triton, cross_entropy_reference, [logits.cuda(), targets.cuda(), ignore],
-                             dtype, [True, False, False], device=DEVICE)
+    assert_matches_reference(
+        cross_entropy_triton,
+        cross_entropy_reference,
+        [logits.cuda(), targets.cuda(), ignore],
+        dtype,
+        [True, False, False],
+        device=DEVICE,
+    )

@@ -15,7 +15,8 @@ from course_lib.kernels import layer_norm as layer_norm_module
 
 FIELDS = ("layer_norm", "attention", "bias_gelu", "cross_entropy", "lora_linear")
 needs_triton = pytest.mark.skipif(
-    runtime.triton is None or not runtime.interpreter_on(), reason="runs Triton on CPU tensors: needs TRITON_INTERPRET=1"
+    runtime.triton is None or not runtime.interpreter_on(),
+    reason="runs Triton on CPU tensors: needs TRITON_INTERPRET=1",
 )
 
 
@@ -145,7 +146,8 @@ def test_the_package_imports_and_runs_without_triton():
     repo_root = str(Path(__file__).resolve().parent.parent)
     path = os.pathsep.join(p for p in (repo_root, os.environ.get("PYTHONPATH")) if p)
     env = {**os.environ, "TRITON_INTERPRET": "1", "PYTHONPATH": path}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env,
-                            cwd=repo_root)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, cwd=repo_root
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"

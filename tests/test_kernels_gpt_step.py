@@ -17,7 +17,8 @@ from course_lib.kernels import runtime
 from course_lib.kernels.testing import counting_triton_calls
 
 pytestmark = pytest.mark.skipif(
-    runtime.triton is None or not runtime.interpreter_on(), reason="runs Triton on CPU tensors: needs TRITON_INTERPRET=1"
+    runtime.triton is None or not runtime.interpreter_on(),
+    reason="runs Triton on CPU tensors: needs TRITON_INTERPRET=1",
 )
 model_module = pytest.importorskip("course_lib.model")
 if not hasattr(model_module, "GPT"):
@@ -61,6 +62,7 @@ def test_gpt_training_step_with_triton_kernels_matches_torch():
         for name, expected in expected_step.items():
             torch.testing.assert_close(got_step[name], expected, **tol, msg=lambda m, n=name: f"{n}: {m}")
     for name, expected in torch_params.items():
-        torch.testing.assert_close(triton_params[name], expected, atol=1e-4, rtol=1e-4,
-                                   msg=lambda m, n=name: f"{n}: {m}")
+        torch.testing.assert_close(
+            triton_params[name], expected, atol=1e-4, rtol=1e-4, msg=lambda m, n=name: f"{n}: {m}"
+        )
     assert triton_losses[1] < triton_losses[0]

@@ -33,7 +33,9 @@ def _inputs(shape, affine=(True, True), seed=0):
 def _check(shape, dtype, affine=(True, True), layout=None):
     inputs = _inputs(shape, affine)
     trainable = [True, affine[0], affine[1], False]
-    assert_matches_reference(layer_norm_triton, layer_norm_reference, inputs, dtype, trainable, layout=layout, device=DEVICE)
+    assert_matches_reference(
+        layer_norm_triton, layer_norm_reference, inputs, dtype, trainable, layout=layout, device=DEVICE
+    )
 
 
 @pytest.mark.parametrize("shape", [(1, 8), (7, 33), (37, 100), (130, 24), (2, 5, 48)])
@@ -66,4 +68,6 @@ def test_layer_norm_refuses_what_it_cannot_do():
 @pytest.mark.parametrize("shape", [(4096, 768), (1000, 1000), (33, 4097)])
 def test_layer_norm_gpu(shape, dtype):
     inputs = [t.cuda() if isinstance(t, torch.Tensor) else t for t in _inputs(shape)]
-    assert_matches_reference(layer_norm_triton, layer_norm_reference, inputs, dtype, [True, True, True, False], device=DEVICE)
+    assert_matches_reference(
+        layer_norm_triton, layer_norm_reference, inputs, dtype, [True, True, True, False], device=DEVICE
+    )

@@ -25,20 +25,41 @@ def _inputs(x_shape=(2, 5, 12), out_features=10, rank=4, with_bias=True, seed=0)
 @pytest.mark.parametrize("x_shape", [(1, 12), (2, 5, 12), (37, 12)])
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float16])  # bf16: see the autocast test below
 def test_lora_linear_matches_reference_with_frozen_weight(x_shape, dtype):
-    assert_matches_reference(lora_linear_triton, lora_linear_reference, _inputs(x_shape), dtype,
-                             [True, False, False, True, True, False])
+    assert_matches_reference(
+        lora_linear_triton,
+        lora_linear_reference,
+        _inputs(x_shape),
+        dtype,
+        [True, False, False, True, True, False],
+    )
 
 
 def test_lora_linear_trainable_base_and_no_bias():
-    assert_matches_reference(lora_linear_triton, lora_linear_reference, _inputs(with_bias=False), torch.float32,
-                             [True, True, False, True, True, False])
-    assert_matches_reference(lora_linear_triton, lora_linear_reference, _inputs(), torch.float32,
-                             [True, True, True, True, True, False])
+    assert_matches_reference(
+        lora_linear_triton,
+        lora_linear_reference,
+        _inputs(with_bias=False),
+        torch.float32,
+        [True, True, False, True, True, False],
+    )
+    assert_matches_reference(
+        lora_linear_triton,
+        lora_linear_reference,
+        _inputs(),
+        torch.float32,
+        [True, True, True, True, True, False],
+    )
 
 
 def test_lora_linear_non_contiguous_input():
-    assert_matches_reference(lora_linear_triton, lora_linear_reference, _inputs(), torch.float32,
-                             [True, False, False, True, True, False], layout=strided_copy)
+    assert_matches_reference(
+        lora_linear_triton,
+        lora_linear_reference,
+        _inputs(),
+        torch.float32,
+        [True, False, False, True, True, False],
+        layout=strided_copy,
+    )
 
 
 def test_lora_linear_under_autocast_matches_reference_under_autocast():
@@ -66,8 +87,14 @@ def test_lora_linear_matches_peft():
     torch.nn.init.normal_(layer.lora_B["default"].weight)  # peft starts B at zero
     x = torch.randn(3, 12)
     expected = model(x)
-    got = lora_linear_triton(x, layer.base_layer.weight, layer.base_layer.bias, layer.lora_A["default"].weight,
-                             layer.lora_B["default"].weight, layer.scaling["default"])
+    got = lora_linear_triton(
+        x,
+        layer.base_layer.weight,
+        layer.base_layer.bias,
+        layer.lora_A["default"].weight,
+        layer.lora_B["default"].weight,
+        layer.scaling["default"],
+    )
     torch.testing.assert_close(got, expected, atol=1e-5, rtol=1e-4)
 
 

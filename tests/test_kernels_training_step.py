@@ -20,7 +20,8 @@ from course_lib.kernels import runtime, select
 from course_lib.kernels.testing import counting_triton_calls
 
 pytestmark = pytest.mark.skipif(
-    runtime.triton is None or not runtime.interpreter_on(), reason="runs Triton on CPU tensors: needs TRITON_INTERPRET=1"
+    runtime.triton is None or not runtime.interpreter_on(),
+    reason="runs Triton on CPU tensors: needs TRITON_INTERPRET=1",
 )
 
 VOCAB, WIDTH, HEADS, SEQ, RANK = 37, 32, 2, 20, 4  # head dim 16; SEQ spans two 16-wide tiles
@@ -49,8 +50,9 @@ class TinyLM(nn.Module):
     def forward(self, idx, targets):
         batch, seq = idx.shape
         x = self.wte(idx) + self.wpe(torch.arange(seq))
-        qkv = self.ops.lora_linear(self._ln(self.ln_1, x), self.c_attn.weight, self.c_attn.bias, self.lora_a,
-                                   self.lora_b, 2.0)
+        qkv = self.ops.lora_linear(
+            self._ln(self.ln_1, x), self.c_attn.weight, self.c_attn.bias, self.lora_a, self.lora_b, 2.0
+        )
         q, k, v = (t.view(batch, seq, HEADS, WIDTH // HEADS).transpose(1, 2) for t in qkv.split(WIDTH, dim=2))
         y = self.ops.attention(q, k, v, dropout_p=0.0).transpose(1, 2).reshape(batch, seq, WIDTH)
         x = x + self.attn_proj(y)
@@ -83,15 +85,27 @@ def test_training_step_with_triton_kernels_matches_torch():
     with warnings.catch_warnings(), counting_triton_calls() as kernel_calls:
         warnings.simplefilter("error")  # no silent fallback to the references
         triton_run = _train("triton")
-    assert kernel_calls == {"layer_norm": 6, "attention": 2, "bias_gelu": 2, "cross_entropy": 2, "lora_linear": 2}
+    assert kernel_calls == {
+        "layer_norm": 6,
+        "attention": 2,
+        "bias_gelu": 2,
+        "cross_entropy": 2,
+        "lora_linear": 2,
+    }
     torch_run = _train("torch")
     tol = {"atol": 1e-5, "rtol": 1e-4}
     for got, expected in zip(triton_run[0], torch_run[0]):
         torch.testing.assert_close(got, expected, **tol)
     for step_grads, expected_grads in zip(triton_run[1], torch_run[1]):
-        assert step_grads.keys() == expected_grads.keys() and "lora_a" in step_grads and "c_attn.weight" not in step_grads
+        assert (
+            step_grads.keys() == expected_grads.keys()
+            and "lora_a" in step_grads
+            and "c_attn.weight" not in step_grads
+        )
         for name in expected_grads:
-            torch.testing.assert_close(step_grads[name], expected_grads[name], **tol, msg=lambda m, n=name: f"{n}: {m}")
+            torch.testing.assert_close(
+                step_grads[name], expected_grads[name], **tol, msg=lambda m, n=name: f"{n}: {m}"
+            )
     for name, param in torch_run[2].items():
         torch.testing.assert_close(triton_run[2][name], param, **tol, msg=lambda m, n=name: f"{n}: {m}")
     assert triton_run[0][1] < triton_run[0][0]  # the step really trained

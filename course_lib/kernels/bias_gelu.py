@@ -72,7 +72,9 @@ class BiasGeluFunction(torch.autograd.Function):
         x2 = contiguous_rows(x)
         bias = bias.contiguous() if bias is not None else None
         # Same dtype as the reference's x + bias (type promotion, e.g. bf16 x + fp32 bias -> fp32).
-        y = torch.empty(x2.shape, dtype=x.dtype if bias is None else torch.result_type(x, bias), device=x.device)
+        y = torch.empty(
+            x2.shape, dtype=x.dtype if bias is None else torch.result_type(x, bias), device=x.device
+        )
         _launch(_bias_gelu_forward_kernel, x2, bias, y)
         ctx.save_for_backward(x2, bias)
         ctx.shape = x.shape

@@ -52,7 +52,9 @@ class LoraLinearFunction(torch.autograd.Function):
         dtype = _compute_dtype(x)
         ctx.input_dtypes = [t.dtype if t is not None else None for t in (x, weight, bias, lora_a, lora_b)]
         with torch.autocast(x.device.type, enabled=False):
-            x2, weight_c, lora_a_c, lora_b_c = (t.to(dtype) for t in (x.reshape(-1, x.shape[-1]), weight, lora_a, lora_b))
+            x2, weight_c, lora_a_c, lora_b_c = (
+                t.to(dtype) for t in (x.reshape(-1, x.shape[-1]), weight, lora_a, lora_b)
+            )
             bias_c = bias.to(dtype) if bias is not None else None
             xa = x2 @ lora_a_c.t()  # (M, r): small
             out = torch.addmm(bias_c, x2, weight_c.t()) if bias_c is not None else x2 @ weight_c.t()

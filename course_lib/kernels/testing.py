@@ -45,8 +45,9 @@ def half_dtype_params():
 
     from .runtime import interpreter_on
 
-    skip_bf16 = pytest.mark.skipif(interpreter_on(), reason="the Triton interpreter computes bf16 wrongly; "
-                                   "bf16 runs in the GPU tests")
+    skip_bf16 = pytest.mark.skipif(
+        interpreter_on(), reason="the Triton interpreter computes bf16 wrongly; bf16 runs in the GPU tests"
+    )
     return [torch.float32, torch.float16, pytest.param(torch.bfloat16, marks=skip_bf16)]
 
 
@@ -63,8 +64,14 @@ def strided_copy(t: torch.Tensor) -> torch.Tensor:
     return view
 
 
-def forward_backward(fn: Callable, inputs: Sequence, dtype: torch.dtype, grad_output: torch.Tensor,
-                     trainable: Sequence[bool], layout: Callable | None = None):
+def forward_backward(
+    fn: Callable,
+    inputs: Sequence,
+    dtype: torch.dtype,
+    grad_output: torch.Tensor,
+    trainable: Sequence[bool],
+    layout: Callable | None = None,
+):
     """Run ``fn`` on copies of ``inputs`` in ``dtype``; return (output, grads of the trainable inputs)."""
     leaves, used = [], []
     for t, flag in zip(inputs, trainable):
@@ -81,10 +88,19 @@ def forward_backward(fn: Callable, inputs: Sequence, dtype: torch.dtype, grad_ou
     return output.detach(), grads
 
 
-def assert_matches_reference(candidate: Callable, reference: Callable, inputs: Sequence, dtype: torch.dtype,
-                             trainable: Sequence[bool], *, layout: Callable | None = None,
-                             device: torch.device | None = None, seed: int = 0, atol: float | None = None,
-                             rtol: float | None = None) -> None:
+def assert_matches_reference(
+    candidate: Callable,
+    reference: Callable,
+    inputs: Sequence,
+    dtype: torch.dtype,
+    trainable: Sequence[bool],
+    *,
+    layout: Callable | None = None,
+    device: torch.device | None = None,
+    seed: int = 0,
+    atol: float | None = None,
+    rtol: float | None = None,
+) -> None:
     """Assert ``candidate`` equals ``reference`` in value and in the gradient of every trainable input.
 
     ``inputs`` are fp32 (or integer) tensors, moved to ``device`` if given; ``layout`` (e.g. :func:`strided_copy`) is applied to
@@ -96,7 +112,9 @@ def assert_matches_reference(candidate: Callable, reference: Callable, inputs: S
     # The reference sees the candidate's rounded inputs, so only the kernel's own error is measured.
     if device is not None:
         inputs = [t.to(device) if isinstance(t, torch.Tensor) else t for t in inputs]
-    rounded = [t.to(dtype).float() if isinstance(t, torch.Tensor) and t.is_floating_point() else t for t in inputs]
+    rounded = [
+        t.to(dtype).float() if isinstance(t, torch.Tensor) and t.is_floating_point() else t for t in inputs
+    ]
     grad_output = _random_like(reference, rounded, seed)
     expected, expected_grads = forward_backward(reference, rounded, torch.float32, grad_output, trainable)
     got, got_grads = forward_backward(candidate, rounded, dtype, grad_output, trainable, layout)
@@ -106,13 +124,19 @@ def assert_matches_reference(candidate: Callable, reference: Callable, inputs: S
         if not flag:
             continue
         assert g is not None, f"input {index} got no gradient"
-        torch.testing.assert_close(g.float(), e, atol=atol, rtol=rtol, msg=lambda m, i=index: f"grad of input {i}: {m}")
+        torch.testing.assert_close(
+            g.float(), e, atol=atol, rtol=rtol, msg=lambda m, i=index: f"grad of input {i}: {m}"
+        )
 
 
 def _random_like(reference, inputs, seed):
     with torch.no_grad():
-        probe = reference(*[t.detach().float() if isinstance(t, torch.Tensor) and t.is_floating_point() else t
-                            for t in inputs])
+        probe = reference(
+            *[
+                t.detach().float() if isinstance(t, torch.Tensor) and t.is_floating_point() else t
+                for t in inputs
+            ]
+        )
     generator = torch.Generator().manual_seed(seed)
     return torch.randn(probe.shape, generator=generator).to(probe.device)
 
