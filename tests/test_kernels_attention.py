@@ -10,6 +10,7 @@ CPU tests run under TRITON_INTERPRET=1; with TRITON_INTERPRET=0 on a GPU they ru
 import pytest
 import torch
 
+from course_lib.i18n import CourseValueError
 from course_lib.kernels import runtime
 from course_lib.kernels.attention import attention_reference, attention_supported, attention_triton
 from course_lib.kernels.testing import (
@@ -77,8 +78,11 @@ def test_attention_refuses_what_it_cannot_do():
     q48 = torch.randn(1, 1, 8, 48)
     assert not attention_supported(q48, q48, q48)  # head dims are 16, 32, 64, 128
     assert not attention_supported(q, k[..., :4, :], v)
-    with pytest.raises(ValueError, match="dropout"):
+    with pytest.raises(CourseValueError, match="dropout_p=0.1") as caught:
         attention_triton(q, k, v, dropout_p=0.1)
+    assert "select()" in caught.value.en and "select()" in caught.value.tr
+    with pytest.raises(CourseValueError, match=r"\(1, 1, 8, 48\) float32"):
+        attention_triton(q48, q48, q48)
 
 
 @pytest.mark.gpu

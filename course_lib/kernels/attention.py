@@ -19,7 +19,7 @@ import math
 import torch
 import torch.nn.functional as F
 
-from .runtime import cdiv, jit, reference_gradients, report_failure, small_blocks, tl
+from .runtime import cdiv, jit, reference_gradients, refuse, report_failure, small_blocks, tl
 
 OP = "attention"
 HEAD_DIMS = (16, 32, 64, 128)
@@ -250,6 +250,6 @@ class AttentionFunction(torch.autograd.Function):
 
 def attention_triton(q, k, v, dropout_p=0.0):
     """Causal attention with the flash-style Triton kernels (``dropout_p`` must be 0)."""
-    if dropout_p != 0.0:
-        raise ValueError("attention_triton has no dropout; the dispatcher uses the reference for dropout_p > 0")
+    if not attention_supported(q, k, v, dropout_p):
+        refuse(OP, q, k, v, f"dropout_p={dropout_p}")
     return AttentionFunction.apply(q, k, v)

@@ -12,7 +12,7 @@ and writes dx in one pass. dbias is the column sum of dx, done by torch.
 import torch
 import torch.nn.functional as F
 
-from .runtime import cdiv, contiguous_rows, jit, reference_gradients, report_failure, tl
+from .runtime import cdiv, contiguous_rows, jit, reference_gradients, refuse, report_failure, tl
 
 OP = "bias_gelu"
 _BLOCK = 1024
@@ -98,4 +98,6 @@ class BiasGeluFunction(torch.autograd.Function):
 
 def bias_gelu_triton(x, bias):
     """gelu_tanh(x + bias) with the fused Triton kernels; same contract as the reference."""
+    if not bias_gelu_supported(x, bias):
+        refuse(OP, x, bias)
     return BiasGeluFunction.apply(x, bias)

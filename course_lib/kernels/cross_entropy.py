@@ -22,7 +22,7 @@ the GPU (that would cost a device sync); they add no logit term instead of readi
 import torch
 import torch.nn.functional as F
 
-from .runtime import jit, next_power_of_2, small_blocks, tl
+from .runtime import jit, next_power_of_2, refuse, small_blocks, tl
 
 OP = "cross_entropy"
 
@@ -126,4 +126,6 @@ class CrossEntropyFunction(torch.autograd.Function):
 
 def cross_entropy_triton(logits, targets, ignore_index=-100):
     """Fused cross-entropy; same result as the reference, see the module docstring for the caveat."""
+    if not cross_entropy_supported(logits, targets, ignore_index):
+        refuse(OP, logits, targets, ignore_index)
     return CrossEntropyFunction.apply(logits, targets, ignore_index)

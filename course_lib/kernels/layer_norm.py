@@ -13,7 +13,16 @@ forward, and dx together with the dw/db partial sums in one pass backward.
 import torch
 import torch.nn.functional as F
 
-from .runtime import contiguous_rows, jit, next_power_of_2, reference_gradients, report_failure, tl
+from .runtime import (
+    contiguous_rows,
+    jit,
+    multiprocessor_count,
+    next_power_of_2,
+    reference_gradients,
+    refuse,
+    report_failure,
+    tl,
+)
 
 OP = "layer_norm"
 
@@ -91,7 +100,8 @@ def _num_warps(block_n: int) -> int:
 def _backward_programs(x2: torch.Tensor) -> int:
     rows = x2.shape[0]
     if x2.is_cuda:
-        return min(rows, torch.cuda.get_device_properties(x2.device).multi_processor_count * 4)
+        index = x2.device.index if x2.device.index is not None else torch.cuda.current_device()
+        return min(rows, multiprocessor_count(index) * 4)
     return min(rows, 4)  # the CPU interpreter pays per program: few, long programs
 
 
@@ -165,4 +175,6 @@ class LayerNormFunction(torch.autograd.Function):
 
 def layer_norm_triton(x, weight, bias, eps=1e-5):
     """LayerNorm with the fused Triton kernels; same contract as :func:`layer_norm_reference`."""
+    if not layer_norm_supported(x, weight, bias, eps):
+        refuse(OP, x, weight, bias, eps)
     return LayerNormFunction.apply(x, weight, bias, eps)

@@ -16,6 +16,8 @@ can still save is memory traffic around them:
 import torch
 import torch.nn.functional as F
 
+from .runtime import refuse
+
 OP = "lora_linear"
 
 
@@ -88,4 +90,6 @@ class LoraLinearFunction(torch.autograd.Function):
 
 def lora_linear_triton(x, weight, bias, lora_a, lora_b, scale):
     """The LoRA linear through :class:`LoraLinearFunction` (cuBLAS matmuls, no Triton kernel)."""
+    if not lora_linear_supported(x, weight, bias, lora_a, lora_b, scale):
+        refuse(OP, x, weight, bias, lora_a, lora_b, scale)
     return LoraLinearFunction.apply(x, weight, bias, lora_a, lora_b, scale)

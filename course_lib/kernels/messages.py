@@ -15,9 +15,12 @@ MESSAGES = register(
             "tr": "{op} için Triton çekirdeği burada çalışamadı ({error}); bundan sonra düz PyTorch sürümü "
             "kullanılacak. Sonuçlar yine doğru olur, yalnızca daha yavaş çalışır.",
         },
-        "kernels_bad_input": {
-            "en": "{op}: {argument} has {got}, but the kernel needs {needed}.",
-            "tr": "{op}: {argument} için gelen {got}, ama çekirdeğin beklediği {needed}.",
+        "kernels_unsupported": {
+            "en": "The Triton kernel {op} does not handle these arguments ({details}). See the limits in "
+            "course_lib/kernels/{op}.py, or call the op through select(), which uses PyTorch for them.",
+            "tr": "{op} Triton çekirdeği bu argümanlarla çalışmıyor ({details}). Sınırlar için "
+            "course_lib/kernels/{op}.py dosyasına bakın ya da işlemi select() üzerinden çağırın; select() "
+            "bu durumda PyTorch sürümünü kullanır.",
         },
     }
 )

@@ -14,13 +14,14 @@ Decisions (DESIGN.md §5):
     (``warnings.warn``) and replaced by the reference from then on: never a crash.
 """
 
+import functools
 import os
 import types
 import warnings
 
 import torch
 
-from ..i18n import message
+from ..i18n import CourseValueError, message
 from . import messages  # noqa: F401  (registers the messages)
 
 try:
@@ -64,7 +65,18 @@ def capability(device: torch.device) -> tuple[int, int]:
     """The CUDA compute capability of ``device`` ((0, 0) for the CPU interpreter)."""
     if device.type != "cuda":
         return (0, 0)
-    return torch.cuda.get_device_capability(device)
+    return _cuda_capability(device.index if device.index is not None else torch.cuda.current_device())
+
+
+@functools.cache
+def _cuda_capability(index: int) -> tuple[int, int]:
+    return torch.cuda.get_device_capability(index)  # asked on every call: cache it
+
+
+@functools.cache
+def multiprocessor_count(index: int) -> int:
+    """Streaming multiprocessors of CUDA device ``index`` (how many programs run at once)."""
+    return torch.cuda.get_device_properties(index).multi_processor_count
 
 
 def small_blocks(device: torch.device) -> bool:
@@ -102,6 +114,15 @@ def report_failure(op: str, error: BaseException) -> None:
         _broken_ops.add(op)
         summary = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
         warnings.warn(message("kernels_fallback", op=op, error=summary[:200]), RuntimeWarning, stacklevel=3)
+
+
+def refuse(op: str, *args) -> None:
+    """Raise a clear error for arguments the kernel of ``op`` was called with but does not handle."""
+    parts = [
+        f"{tuple(a.shape)} {str(a.dtype).replace('torch.', '')}" if isinstance(a, torch.Tensor) else repr(a)
+        for a in args
+    ]
+    raise CourseValueError("kernels_unsupported", op=op, details=", ".join(parts))
 
 
 def reset_failures() -> None:
