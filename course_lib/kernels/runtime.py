@@ -119,7 +119,9 @@ def report_failure(op: str, error: BaseException) -> None:
 def refuse(op: str, *args) -> None:
     """Raise a clear error for arguments the kernel of ``op`` was called with but does not handle."""
     parts = [
-        f"{tuple(a.shape)} {str(a.dtype).replace('torch.', '')}" if isinstance(a, torch.Tensor) else repr(a)
+        f"{tuple(a.shape)} {str(a.dtype).replace('torch.', '')}"
+        if isinstance(a, torch.Tensor)
+        else (a if isinstance(a, str) else repr(a))
         for a in args
     ]
     raise CourseValueError("kernels_unsupported", op=op, details=", ".join(parts))
