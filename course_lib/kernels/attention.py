@@ -177,6 +177,8 @@ def _blocks(q: torch.Tensor, backward: bool) -> tuple[int, int, int]:
         return 16, 16, 4  # interpreter: small tiles so that short test sequences span several blocks
     if small_blocks(q.device):
         return 32, 32, 4  # T4: 48 KB of shared memory per block
+    if q.element_size() == 4:
+        return 64, 32, 4  # fp32 tiles take twice the shared memory of 16-bit ones
     if backward:
         return 64, 64, 8 if head_dim == 128 else 4
     return (128, 64, 8) if head_dim == 128 else (128, 64, 4)
