@@ -59,6 +59,22 @@ def test_attention_non_contiguous_inputs(layout):
     )
 
 
+@pytest.mark.parametrize("block_m,block_n", [(32, 16), (16, 32)])
+def test_attention_with_unequal_tiles(block_m, block_n, monkeypatch):
+    """GPUs use BLOCK_M != BLOCK_N (e.g. 128 x 64); the diagonal bookkeeping must not assume equal tiles."""
+    from course_lib.kernels import attention as attention_module
+
+    monkeypatch.setattr(attention_module, "_blocks", lambda q, backward: (block_m, block_n, 4))
+    assert_matches_reference(
+        attention_triton,
+        attention_reference,
+        _inputs(1, 2, 37, 16),
+        torch.float32,
+        [True, True, True],
+        device=DEVICE,
+    )
+
+
 def test_attention_is_causal():
     """Changing a later key/value must not change earlier outputs."""
     q, k, v = (t.to(DEVICE) for t in _inputs(1, 1, 20, 16))
