@@ -35,7 +35,9 @@ def _inputs(rows, vocab, ignore_every=3, seed=0):
     return [logits, targets, -100]
 
 
-@pytest.mark.parametrize("rows,vocab", [(1, 8), (7, 33), (37, 100), (4, 10000)])  # 10000: two vocab blocks
+@pytest.mark.parametrize(
+    "rows,vocab", [(1, 8), (7, 33), (37, 100), (130, 24), (4, 10000)]
+)  # 10000: two vocab blocks
 @pytest.mark.parametrize("dtype", half_dtype_params())
 def test_cross_entropy_matches_reference(rows, vocab, dtype):
     assert_matches_reference(

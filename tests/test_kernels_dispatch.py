@@ -64,6 +64,30 @@ def test_torch_mode_and_env_override_give_the_references(monkeypatch):
     assert select("triton") is TORCH_OPS
 
 
+F32, F16, BF16 = torch.float32, torch.float16, torch.bfloat16
+
+
+@pytest.mark.parametrize(
+    "mode,device_type,cc,dtypes,interpreter,expected",
+    [
+        ("auto", "cuda", (9, 0), {BF16}, False, True),  # H100
+        ("auto", "cuda", (8, 0), {F16, F32}, False, True),  # A100
+        ("auto", "cuda", (7, 5), {F16}, False, True),  # T4: fp16 ...
+        ("auto", "cuda", (7, 5), {F32}, False, True),  # ... and fp32
+        ("auto", "cuda", (7, 5), {BF16}, False, False),  # ... but no bf16
+        ("auto", "cuda", (7, 0), {F16}, False, False),  # V100: below what the kernels target
+        ("triton", "cuda", (9, 0), {BF16}, False, True),
+        ("auto", "cpu", (0, 0), {F32}, True, False),  # auto never interprets
+        ("triton", "cpu", (0, 0), {F32}, True, True),  # tests
+        ("triton", "cpu", (0, 0), {F32}, False, False),  # no GPU, no interpreter: "0 active drivers"
+        ("triton", "cpu", (0, 0), {BF16}, True, False),  # interpreter bf16 dots are wrong
+        ("triton", "mps", (0, 0), {F32}, True, False),
+    ],
+)
+def test_device_rule(mode, device_type, cc, dtypes, interpreter, expected):
+    assert runtime.device_allows(mode, device_type, cc, dtypes, interpreter) is expected
+
+
 @needs_triton
 def test_triton_mode_runs_the_kernel_on_cpu_under_the_interpreter(triton_calls):
     x, w, b, eps = _ln_args()

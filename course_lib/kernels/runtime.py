@@ -89,23 +89,26 @@ def can_run(mode: str, op: str, *tensors: torch.Tensor | None) -> bool:
     if mode == "torch" or forced_torch() or triton is None or op in _broken_ops:
         return False
     present = [t for t in tensors if t is not None]
-    if not present:
+    if not present or any(t.device != present[0].device for t in present):
         return False
     device = present[0].device
-    if any(t.device != device for t in present):
-        return False
-    if device.type == "cuda":
-        cc = capability(device)
+    dtypes = {t.dtype for t in present if t.is_floating_point()}
+    return device_allows(mode, device.type, capability(device), dtypes, interpreter_on())
+
+
+def device_allows(mode: str, device_type: str, cc: tuple[int, int], dtypes: set, interpreter: bool) -> bool:
+    """The device and dtype rule of the module docstring, as a pure function (tested as a table)."""
+    if device_type == "cuda":
         if cc < (7, 5):
             return False
-        allowed = (*_FAST_DTYPES, torch.bfloat16) if cc >= (8, 0) else _FAST_DTYPES
-    elif device.type == "cpu":
-        if mode != "triton" or not interpreter_on():
+        allowed = (*_FAST_DTYPES, torch.bfloat16) if cc >= (8, 0) else _FAST_DTYPES  # T4: no bf16
+    elif device_type == "cpu":
+        if mode != "triton" or not interpreter:
             return False
         allowed = _FAST_DTYPES  # the interpreter computes bf16 dots wrongly (DESIGN.md §5)
     else:
         return False
-    return all(t.dtype in allowed for t in present if t.is_floating_point())
+    return all(dtype in allowed for dtype in dtypes)
 
 
 def report_failure(op: str, error: BaseException) -> None:
