@@ -113,6 +113,15 @@ def test_cross_entropy_overwrite_is_caught_when_an_earlier_op_saved_the_logits()
         loss.backward()
 
 
+def test_cross_entropy_refuses_a_second_backward():
+    """The gradient buffer is scaled in place, so a second backward would be wrong: it must raise."""
+    logits, targets = (t.to(DEVICE) for t in _inputs(4, 9)[:2])
+    loss = cross_entropy_triton(logits.requires_grad_(), targets)
+    loss.backward(retain_graph=True)
+    with pytest.raises(RuntimeError, match="backward twice"):
+        loss.backward()
+
+
 def test_cross_entropy_refuses_mismatched_targets():
     assert not cross_entropy_supported(torch.randn(4, 9), torch.zeros(3, dtype=torch.long))
     assert not cross_entropy_supported(torch.randn(2, 4, 9), torch.zeros(2, 4, dtype=torch.long))
