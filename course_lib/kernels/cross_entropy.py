@@ -119,14 +119,9 @@ class CrossEntropyFunction(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         (grad,) = ctx.saved_tensors
-        # The buffer is ours to scale in place (the loss is a scalar, grad_output one number);
-        # a second backward through the same graph (retain_graph=True) would scale it twice.
-        if getattr(ctx, "backward_done", False):
-            raise RuntimeError(
-                "the fused cross_entropy keeps one gradient buffer and cannot run backward twice; "
-                "use the torch reference (select('torch')) for retain_graph=True"
-            )
-        ctx.backward_done = True
+        # The buffer is ours to scale in place (the loss is a scalar, grad_output one number).
+        # mul_ bumps its version, so a second backward through this graph (retain_graph=True),
+        # which would scale it twice, is refused by autograd's saved-tensor check.
         return grad.mul_(grad_output.to(grad.dtype)), None, None
 
 
