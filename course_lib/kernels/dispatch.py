@@ -33,12 +33,13 @@ import torch
 from ..i18n import CourseValueError
 from . import attention, bias_gelu, cross_entropy, layer_norm, lora_linear, runtime
 
+# Each op's file defines <op>_reference, <op>_triton and <op>_supported.
 _OP_MODULES = {
-    "layer_norm": (layer_norm, "layer_norm"),
-    "attention": (attention, "attention"),
-    "bias_gelu": (bias_gelu, "bias_gelu"),
-    "cross_entropy": (cross_entropy, "cross_entropy"),
-    "lora_linear": (lora_linear, "lora_linear"),
+    "layer_norm": layer_norm,
+    "attention": attention,
+    "bias_gelu": bias_gelu,
+    "cross_entropy": cross_entropy,
+    "lora_linear": lora_linear,
 }
 
 
@@ -55,12 +56,9 @@ class KernelOps:
 
 
 def _parts(op: str):
-    module, stem = _OP_MODULES[op]
-    return (
-        getattr(module, f"{stem}_reference"),
-        getattr(module, f"{stem}_triton"),
-        getattr(module, f"{stem}_supported"),
-    )
+    """(reference, Triton entry point, supported check) of ``op``, looked up now (tests patch them)."""
+    module = _OP_MODULES[op]
+    return getattr(module, f"{op}_reference"), getattr(module, f"{op}_triton"), getattr(module, f"{op}_supported")
 
 
 def _dispatcher(op: str, mode: str) -> Callable:
@@ -84,7 +82,7 @@ def _dispatcher(op: str, mode: str) -> Callable:
     return call
 
 
-TORCH_OPS = KernelOps("torch", *(_parts(op)[0] for op in _OP_MODULES))
+TORCH_OPS = KernelOps("torch", **{op: _parts(op)[0] for op in _OP_MODULES})
 
 
 def select(mode: str = "auto") -> KernelOps:
@@ -93,4 +91,4 @@ def select(mode: str = "auto") -> KernelOps:
         raise CourseValueError("kernels_bad_mode", value=mode)
     if mode == "torch" or runtime.forced_torch():
         return TORCH_OPS
-    return KernelOps(mode, *(_dispatcher(op, mode) for op in _OP_MODULES))
+    return KernelOps(mode, **{op: _dispatcher(op, mode) for op in _OP_MODULES})
