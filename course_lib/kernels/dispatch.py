@@ -58,7 +58,11 @@ class KernelOps:
 def _parts(op: str):
     """(reference, Triton entry point, supported check) of ``op``, looked up now (tests patch them)."""
     module = _OP_MODULES[op]
-    return getattr(module, f"{op}_reference"), getattr(module, f"{op}_triton"), getattr(module, f"{op}_supported")
+    return (
+        getattr(module, f"{op}_reference"),
+        getattr(module, f"{op}_triton"),
+        getattr(module, f"{op}_supported"),
+    )
 
 
 def _dispatcher(op: str, mode: str) -> Callable:
