@@ -44,7 +44,7 @@ def test_layer_norm_matches_reference(shape, dtype):
     _check(shape, dtype)
 
 
-@pytest.mark.parametrize("affine", [(True, False), (False, False)])
+@pytest.mark.parametrize("affine", [(True, False), (False, True), (False, False)])
 def test_layer_norm_without_bias_or_weight(affine):
     _check((7, 33), torch.float32, affine)
 
