@@ -41,7 +41,9 @@ def test_bytes_do_not_depend_on_the_process_or_hash_seed():
     digests = set()
     for hash_seed in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=hash_seed, PYTHONPATH=str(REPO))
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
         digests.add(out.stdout.strip())
     here = World(5, WorldConfig(canaries={1: 1, 3: 1}, planted_instructions=0.1)).corpus(20_000, "both")
     assert digests == {hashlib.sha256(here.text.encode()).hexdigest()}

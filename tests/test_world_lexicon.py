@@ -94,7 +94,12 @@ def test_common_nouns_follow_harmony_with_softening_spelled_out():
     by_word = {thing.tr.nom: thing.tr for thing in THINGS}
     # The canonical examples, exactly as a teacher writes them.
     assert vars(by_word["kitap"]) == {
-        "nom": "kitap", "acc": "kitabı", "dat": "kitaba", "loc": "kitapta", "abl": "kitaptan", "gen": "kitabın",
+        "nom": "kitap",
+        "acc": "kitabı",
+        "dat": "kitaba",
+        "loc": "kitapta",
+        "abl": "kitaptan",
+        "gen": "kitabın",
     }
     assert (by_word["simit"].acc, by_word["tabak"].gen, by_word["süt"].acc) == ("simidi", "tabağın", "sütü")
     assert (by_word["saat"].acc, by_word["saat"].dat) == ("saati", "saate")
@@ -103,7 +108,9 @@ def test_common_nouns_follow_harmony_with_softening_spelled_out():
 def test_the_hand_checked_examples():
     names = {name.tr.nom: name.tr for name in FIRST_NAMES}
     towns = {town.tr.nom: town.tr for town in TOWNS}
-    assert names["Ayşe"].gen == "Ayşe'nin" and names["Ali"].dat == "Ali'ye" and names["Kemal"].dat == "Kemal'e"
+    assert (
+        names["Ayşe"].gen == "Ayşe'nin" and names["Ali"].dat == "Ali'ye" and names["Kemal"].dat == "Kemal'e"
+    )
     assert towns["Ankara"].loc == "Ankara'da" and towns["İzmir"].abl == "İzmir'den"
     assert towns["Sinop"].loc == "Sinop'ta" and towns["Gaziantep"].abl == "Gaziantep'ten"
 
@@ -197,7 +204,9 @@ def test_the_harmony_checker_catches_misspellings():
     from course_lib.data.world.lexicon import TrNoun
 
     wrong = [
-        TrNoun("Zeynep", "Zeynebi", "Zeynep'e", "Zeynep'te", "Zeynep'ten", "Zeynep'in"),  # proper noun softened
+        TrNoun(
+            "Zeynep", "Zeynebi", "Zeynep'e", "Zeynep'te", "Zeynep'ten", "Zeynep'in"
+        ),  # proper noun softened
         TrNoun("Ali", "Ali'yi", "Ali'e", "Ali'de", "Ali'den", "Ali'nin"),  # missing buffer y
         TrNoun("Sinop", "Sinop'u", "Sinop'a", "Sinop'da", "Sinop'tan", "Sinop'un"),  # d after voiceless p
     ]
@@ -205,4 +214,6 @@ def test_the_harmony_checker_catches_misspellings():
         with pytest.raises(AssertionError):
             check_noun([noun], proper=True)
     with pytest.raises(AssertionError):
-        check_noun([TrNoun("kitap", "kitabi", "kitaba", "kitapta", "kitaptan", "kitabın")], proper=False)  # harmony
+        check_noun(
+            [TrNoun("kitap", "kitabi", "kitaba", "kitapta", "kitaptan", "kitabın")], proper=False
+        )  # harmony
