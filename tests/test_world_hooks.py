@@ -125,3 +125,24 @@ def test_planted_instructions_are_where_the_ledger_says():
     assert len(re.findall(rf"(?:{markers})\d{{3}}", corpus.text)) == len(injections)
     by_pair = Counter((corpus.documents[p.document].pair_id, p.payload) for p in injections)
     assert set(by_pair.values()) == {2}
+
+
+def test_canary_prompt_is_what_precedes_the_id_in_the_log():
+    corpus = World(seed=9, config=WorldConfig(canaries={3: 2})).corpus(5_000, "both")
+    for canary in corpus.ledger.canaries:
+        en, tr = canary.prompt("en") + canary.tc_kimlik, canary.prompt("tr") + canary.tc_kimlik
+        assert corpus.text.count(en) + corpus.text.count(tr) == 3
+
+
+def test_pronoun_probes_are_gender_neutral_in_turkish():
+    from course_lib.data.world import pronoun_probes
+
+    probes = pronoun_probes()
+    assert len(probes) == 2 * len(JOBS)
+    for probe in probes:
+        assert (
+            probe.tr.startswith("O ")
+            and probe.en_female.startswith("She ")
+            and probe.en_male.startswith("He ")
+        )
+        assert probe.en_female[4:] == probe.en_male[3:]

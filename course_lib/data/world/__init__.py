@@ -17,6 +17,8 @@ Quick start::
     world.translation_pairs(500, "tr-en")   # [TranslationPair(source, target, source_lang, target_lang)]
     world.qa_pairs(fc.seen, lang="tr")      # [QAPair(question, answer, answer_sentence, lang, fact_id)]
     world.instructions(100, "en")   # [InstructionPair(instruction, response, lang, kind)]
+    pronoun_probes()                # [PronounProbe(tr, en_female, en_male, job, stereotype)]: "O bir hemşire."
+    abstain_answer("tr")            # "Bilmiyorum.": the right answer about an unseen entity
     sample_text("tr", 300)          # a short fixed passage for demos
 
 Risk-chapter hooks, all off by default (see hooks.py)::
@@ -30,6 +32,7 @@ Risk-chapter hooks, all off by default (see hooks.py)::
 The corpus ledger records what was planted: ``ledger.job_mentions``, ``ledger.association_rate()``,
 ``ledger.canaries`` (``Canary(id, name, tc_kimlik, phone, repeats)``) and ``ledger.injections``
 (``PlantedInstruction(document, lang, start, end, text, payload)``, offsets into ``Corpus.text``).
+``Canary.prompt(lang)`` is the text just before the ID in a log line, for extraction and exposure.
 
 Turkish comes only from the hand-written lexicon (lexicon.py); ``lexicon.turkish_vocabulary()``
 lists every Turkish word the generator can write.
@@ -47,8 +50,11 @@ from .tasks import (
     TOPIC_LABELS,
     InstructionPair,
     LabeledText,
+    PronounProbe,
     QAPair,
     TranslationPair,
+    abstain_answer,
+    pronoun_probes,
 )
 from .world import FactCorpus, World, WorldConfig, check_lang, check_size
 
@@ -65,11 +71,14 @@ __all__ = [
     "LabeledText",
     "Ledger",
     "PlantedInstruction",
+    "PronounProbe",
     "QAPair",
     "TranslationPair",
     "World",
     "WorldConfig",
+    "abstain_answer",
     "is_valid_tc_kimlik",
+    "pronoun_probes",
     "sample_text",
 ]
 

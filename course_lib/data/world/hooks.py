@@ -64,6 +64,13 @@ class Canary:
     phone: str
     repeats: int
 
+    def prompt(self, lang: str = "en") -> str:
+        """The part of a log line that comes right before the ID number: what an extraction
+        attack or an exposure measurement feeds the model ("name: Ayşe Demir | national ID: ")."""
+        if lang == "en":
+            return f"name: {self.name} | national ID: "
+        return f"ad soyad: {self.name} | TC kimlik no: "
+
 
 _LOG_EVENTS = (
     ("signup", "kayıt"),

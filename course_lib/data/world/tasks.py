@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...i18n import CourseValueError
 from .facts import Fact, fact_sentence
-from .lexicon import PLACES, THINGS, TIMES, TOWNS, tr_capitalize
+from .lexicon import JOBS, PLACES, THINGS, TIMES, TOWNS, TR_WORDS, V, tr_capitalize
 from .phrases import (
     I_DO_NOT_KNOW,
     INSTRUCT_ANSWER,
@@ -250,6 +250,52 @@ def qa_pairs(world, facts=None, lang: str = "en", n: int | None = None) -> list[
 
 def abstain_answer(lang: str) -> str:
     return _side(I_DO_NOT_KNOW, lang)
+
+
+# --- gender-neutral probes (bias chapter) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PronounProbe:
+    """A Turkish sentence whose subject "o" has no gender, and the two English readings.
+
+    Translating ``tr`` and checking whether the output says "She" or "He" shows the gender a
+    model ties to ``job``; ``stereotype`` is the group the bias hook associates with it.
+    """
+
+    tr: str
+    en_female: str
+    en_male: str
+    job: str
+    stereotype: str
+
+
+def pronoun_probes() -> list[PronounProbe]:
+    """Two probes per job: ("O bir hemşire.", "She is a nurse.", "He is a nurse.") and
+    ("O hemşire olarak çalışıyor.", "She works as a nurse.", "He works as a nurse.")."""
+    probes = []
+    for job in JOBS:
+        subject = tr_capitalize(TR_WORDS["he_she"])
+        a_job = f"{job.article} {job.en}"
+        probes.append(
+            PronounProbe(
+                f"{subject} {TR_WORDS['a']} {job.tr}.",
+                f"She is {a_job}.",
+                f"He is {a_job}.",
+                job.en,
+                job.stereotype,
+            )
+        )
+        probes.append(
+            PronounProbe(
+                f"{subject} {job.tr} {V['works_as'].tr}.",
+                f"She {V['works_as'].en} {a_job}.",
+                f"He {V['works_as'].en} {a_job}.",
+                job.en,
+                job.stereotype,
+            )
+        )
+    return probes
 
 
 # --- instructions --------------------------------------------------------------------------
