@@ -415,7 +415,7 @@ class Adjective:
 _ALL_GOODS = ("paper", "thing", "clothes")
 ADJECTIVES: tuple[Adjective, ...] = (
     Adjective("new", "a", "yeni", _ALL_GOODS),
-    Adjective("old", "an", "eski", _ALL_GOODS + ("letter", "news")),
+    Adjective("old", "an", "eski", _ALL_GOODS + ("news",)),
     Adjective("red", "a", "kırmızı", ("thing", "clothes", "paper")),
     Adjective("blue", "a", "mavi", ("thing", "clothes", "paper")),
     Adjective("green", "a", "yeşil", ("thing", "clothes")),
@@ -497,6 +497,8 @@ WEATHER: tuple[tuple[str, str], ...] = (
     ("the wind blew hard", "sert bir rüzgâr esti"),
     ("it was foggy", "hava sisliydi"),
 )
+# Weather that cannot happen in a season named by the time word ("last summer, it snowed").
+NOT_IN_SEASON = {"summer": ("it snowed", "it was very cold"), "winter": ("it was hot",)}
 
 # ---------------------------------------------------------------------------------------
 # Verbs: every form the realiser prints, by hand. Past tense 3rd person singular for the

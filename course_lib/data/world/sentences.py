@@ -24,6 +24,7 @@ from .lexicon import (
     CONNECTIVES,
     DEGREES,
     FEELINGS,
+    NOT_IN_SEASON,
     NUMBERS,
     PLACES,
     THINGS,
@@ -320,7 +321,10 @@ def feeling(subject: Pair, rng: random.Random) -> Pair:
 
 def weather(town, rng: random.Random, time: TimeWord | None = None) -> Pair:
     """("Yesterday, it snowed in Bursa.", "Dün Bursa'da kar yağdı.")"""
-    clause_en, clause_tr = rng.choice(WEATHER)
+    season = next((name for name in NOT_IN_SEASON if time is not None and name in time.en_end), None)
+    clause_en, clause_tr = rng.choice(
+        [w for w in WEATHER if season is None or w[0] not in NOT_IN_SEASON[season]]
+    )
     if time is None:
         en = f"{clause_en} in {town.en}."
         tr = f"{town.tr.loc} {clause_tr}."

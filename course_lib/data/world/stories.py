@@ -14,7 +14,17 @@ from dataclasses import dataclass
 
 from .entities import Person
 from .facts import fact_sentence, predicate
-from .sentences import EVENTS, Pair, Scene, assemble, feeling, random_connective, random_time, weather
+from .sentences import (
+    EVENTS,
+    Pair,
+    Scene,
+    assemble,
+    ev_work,
+    feeling,
+    random_connective,
+    random_time,
+    weather,
+)
 
 # Which facts open a story; a job in the opening is a "job mention" for the bias hook.
 INTROS: tuple[tuple[str, ...], ...] = (
@@ -79,6 +89,12 @@ def tell_story(
             sentences.append(assemble(subject, predicates, time=time, time_front=rng.random() < 0.6))
         else:
             opener = random_connective(rng) if rng.random() < 0.6 else None
+            if (
+                opener is not None
+                and opener[0] not in ("Then", "After that", "Later")
+                and any(event is ev_work for _, event in events)
+            ):
+                opener = None  # "An hour later, she worked all day" would contradict itself
             sentences.append(assemble(subject, predicates, opener=opener))
     if rng.random() < 0.4:
         sentences.append(feeling(pronoun if rng.random() < 0.7 else first_name, rng))
