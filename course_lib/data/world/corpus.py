@@ -57,7 +57,8 @@ class CorpusBuilder:
 
     def add(self, kind: str, sentences: list[tuple[str, str]], fact_ids, job_mention=None) -> bool:
         """Add one meaning (in every language of the corpus); False if it was a duplicate."""
-        key = tuple(en for en, _ in sentences)
+        # The key is the text in every language of the corpus, so no document repeats in any.
+        key = tuple(pair[0 if lang == "en" else 1] for lang in self.langs for pair in sentences)
         if key in self._seen:
             return False
         self._seen.add(key)

@@ -7,6 +7,7 @@ not disturb each other and never touch global random state.
 
 from __future__ import annotations
 
+import operator
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -61,10 +62,21 @@ def check_rate(name: str, value) -> None:
         raise CourseValueError("world_bad_rate", name=name, value=value)
 
 
+def _as_int(value) -> int | None:
+    """``value`` as a Python int if it is an integer of any kind (numpy included), else None."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return operator.index(value)
+    except TypeError:
+        return None
+
+
 def check_size(name: str, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    number = _as_int(value)
+    if number is None or number < 0:
         raise CourseValueError("world_bad_size", name=name, value=value)
-    return value
+    return number
 
 
 def check_lang(value, valid=LANG_CHOICES, name: str = "lang") -> str:
@@ -111,9 +123,9 @@ class World:
     """
 
     def __init__(self, seed: int = 0, config: WorldConfig | None = None):
-        if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        if _as_int(seed) is None or _as_int(seed) < 0:
             raise CourseValueError("bad_seed", value=seed)
-        self.seed = seed
+        self.seed = _as_int(seed)
         self.config = config if config is not None else WorldConfig()
         self.people: list[Person] = make_people(self.config.n_people, random.Random(f"{seed}/people"))
         self.person_by_id = {person.id: person for person in self.people}
@@ -176,7 +188,7 @@ class World:
         ``pair_id``). With ``lang="both"``, ``n_chars`` counts both languages.
         No document repeats. The hooks of ``config`` apply; their plants are extra text.
         """
-        check_size("n_chars", n_chars)
+        n_chars = check_size("n_chars", n_chars)
         check_lang(lang)
         langs = _langs(lang)
         rng = self.rng("corpus", n_chars, lang)
