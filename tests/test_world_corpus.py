@@ -162,3 +162,13 @@ def test_bad_input_raises_a_bilingual_course_error(world, call):
     error = caught.value
     assert error.en and error.tr and error.en != error.tr
     assert str(error) == error.en
+
+
+def test_errors_speak_turkish_when_asked():
+    from course_lib import i18n
+
+    i18n.set_language("tr")
+    with pytest.raises(CourseValueError) as caught:
+        World(seed=0).corpus(100, lang="de")
+    assert str(caught.value) == caught.value.tr
+    assert "dünyanın dillerinden biri değil" in str(caught.value) and "'de'" in str(caught.value)

@@ -44,7 +44,7 @@ MESSAGES = register(
         },
         "world_not_enough_distinct": {
             "en": "Could only make {made} distinct {what}, fewer than the {asked} asked for. Ask for fewer.",
-            "tr": "Yalnızca {made} farklı {what} üretilebildi; istenen {asked} sayısından az. Daha azını isteyin.",
+            "tr": "Yalnızca {made} farklı örnek üretilebildi; istenen {asked} sayısından az. Daha azını isteyin.",
         },
     }
 )
