@@ -543,13 +543,10 @@ TR_WORDS = {
     "all_day": "bütün gün",
     "home_of": "evi",  # Ayşe'nin evi Bursa'da
     "birthplace": "doğum yeri",  # Ayşe'nin doğum yeri Bursa
-    "but": "ama",
     "as": "olarak",
     "living": "geçimini sağlıyor",  # fırıncı olarak geçimini sağlıyor
     "originally": "aslen",  # Ayşe Demir aslen İzmir'den
     "he_she": "o",
-    "for": "için",
-    "again": "yine",
 }
 
 

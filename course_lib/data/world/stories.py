@@ -52,6 +52,9 @@ def pick_friends(person: Person, people: list[Person], rng: random.Random, k: in
     that "Serkan sold a lamp to Serkan" cannot happen."""
     friends: list[Person] = []
     names = {person.first.en}
+    k = min(k, len({other.first.en for other in people} - names))  # tiny worlds: as many as exist
+    if k == 0:
+        raise ValueError("no one in this world has a first name different from the protagonist's")
     while len(friends) < k:
         candidate = rng.choice(people)
         if candidate.first.en not in names:
