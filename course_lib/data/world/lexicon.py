@@ -11,9 +11,11 @@ Tables are compact strings ``"nom|acc|dat|loc|abl|gen"`` only to keep the file r
 the parser splits on ``|`` and never adds a letter. English articles ("a"/"an") and
 plurals are spelled too.
 
-The realiser (sentences.py) builds Turkish sentences only from strings in this file plus
-punctuation; :func:`turkish_vocabulary` lists every Turkish word it can therefore produce,
-and the tests check generated text against it.
+The realisers (sentences.py, facts.py, stories.py) build Turkish sentences only from strings
+in this file plus punctuation; the task sets add the fixed review/question phrases of
+phrases.py. :func:`turkish_vocabulary` lists every Turkish word these can produce, and the
+tests check generated text against it. (The risk hooks' log lines and planted instructions
+are fixed templates in hooks.py and are not part of this vocabulary.)
 """
 
 from __future__ import annotations
