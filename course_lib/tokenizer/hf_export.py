@@ -1,11 +1,13 @@
 """Hand our BPE to Hugging Face: the same ids, as a ``transformers`` fast tokenizer.
 
-HF's byte-level BPE (the GPT-2 scheme) cuts text with the same GPT-2 pattern as
-:mod:`.pretokenize`, then writes each byte as a printable character (GPT-2's byte-to-unicode
+HF's byte-level BPE (the GPT-2 scheme) cuts text into words with a regex, then writes each byte as a printable character (GPT-2's byte-to-unicode
 table: the byte for " " becomes "Ġ"), and stores tokens and merges as strings of those
 characters. So our vocabulary becomes: id -> those characters for its bytes; our ordered
 merges become the same merges spelled as strings. Special tokens become HF "added tokens"
-with the same ids, matched before pre-tokenization, exactly as ours are.
+with the same ids, matched before pre-tokenization, exactly as ours are. HF's ByteLevel
+pre-tokenizer has GPT-2's pattern built in, and ours differs in one place (apostrophes, see
+:mod:`.pretokenize`), so we cut words with a ``Split`` on our own pattern first and let
+ByteLevel only map bytes to characters.
 
 ``tokenizers`` and ``transformers`` are imported inside the function, so the course's own
 tokenizer works without them.
@@ -16,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .bpe import BPETokenizer
+from .pretokenize import WORD_PATTERN
 from .vocab import N_BYTES
 
 
@@ -46,7 +49,7 @@ def hf_token_string(token: bytes) -> str:
 
 def to_hf_tokenizers(tok: BPETokenizer):
     """A ``tokenizers.Tokenizer`` whose ``encode(text).ids`` equal ``tok.encode(text)``."""
-    from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers
+    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, pre_tokenizers
 
     specials = tok.special_tokens
     # Special tokens keep their text as their vocabulary entry: when they are then added as
@@ -62,8 +65,15 @@ def to_hf_tokenizers(tok: BPETokenizer):
     ]
 
     hf = Tokenizer(models.BPE(vocab=vocab, merges=merges, fuse_unk=False, byte_fallback=False))
-    # use_regex=True: the GPT-2 pattern; add_prefix_space=False: we do not add a space either.
-    hf.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
+    # "isolated": each match is its own piece (our pattern matches every character, so there
+    # are no pieces between matches). Then ByteLevel without its own regex just maps bytes;
+    # add_prefix_space=False because we do not add a space before the text either.
+    hf.pre_tokenizer = pre_tokenizers.Sequence(
+        [
+            pre_tokenizers.Split(Regex(WORD_PATTERN), behavior="isolated"),
+            pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False),
+        ]
+    )
     hf.decoder = decoders.ByteLevel()
     hf.add_special_tokens([AddedToken(token, special=True, normalized=False) for token in specials])
     return hf
