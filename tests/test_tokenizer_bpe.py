@@ -238,3 +238,10 @@ def test_decode_accepts_tensors_and_numpy_ints():
     ids = tok.encode("Kitabı okudu.")
     assert tok.decode(torch.tensor(ids)) == "Kitabı okudu."
     assert tok.decode([np.int64(i) for i in ids]) == "Kitabı okudu."
+
+
+def test_tokens_shows_readable_pieces():
+    tok = small_tokenizer()
+    pieces = tok.tokens("Kitabı okudu.<|pad|>")
+    assert "".join(pieces) == "Kitabı okudu.<|pad|>"
+    assert pieces[-1] == "<|pad|>" and len(pieces) == len(tok.encode("Kitabı okudu.<|pad|>"))

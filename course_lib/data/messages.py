@@ -6,8 +6,8 @@ MESSAGES = register(
     {
         # ----------------------------------------------------------------------------- files
         "data_file_missing": {
-            "en": "No file at {path}. Check the path (it is relative to {cwd}) or download the file first.",
-            "tr": "{path} konumunda dosya yok. Yolu kontrol edin (göreli yollar {cwd} klasörüne göredir) "
+            "en": "No file at {path}. Check the path (the current folder is {cwd}) or download the file first.",
+            "tr": "{path} konumunda dosya yok. Yolu kontrol edin (şu anki klasör: {cwd}) "
             "ya da önce dosyayı indirin.",
         },
         "data_not_a_file": {

@@ -159,6 +159,10 @@ class BPETokenizer:
             ids = merge_pair(ids, left, right, new_id)
         return ids
 
+    def tokens(self, text: str) -> list[str]:
+        """The tokens of ``text`` as readable pieces, e.g. ``["Mer", "haba", " dünya"]``, for displays."""
+        return [self.token_text(token_id) for token_id in self.encode(text)]
+
     def decode(self, ids: Iterable[int]) -> str:
         """The text of ``ids``. Bytes that do not form valid UTF-8 (say, a cut-off character) become U+FFFD."""
         if hasattr(ids, "tolist"):  # a torch tensor or numpy array

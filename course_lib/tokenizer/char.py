@@ -86,6 +86,10 @@ class CharTokenizer:
             position += len(piece)
         return ids
 
+    def tokens(self, text: str) -> list[str]:
+        """The tokens of ``text`` as text: its characters (and special tokens whole)."""
+        return [self._strings[token_id] for token_id in self.encode(text)]
+
     def decode(self, ids: Iterable[int]) -> str:
         """The text of ``ids``."""
         if hasattr(ids, "tolist"):  # a torch tensor or numpy array
