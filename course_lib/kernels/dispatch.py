@@ -16,7 +16,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import torch
 import torch.nn.functional as F
 
 
