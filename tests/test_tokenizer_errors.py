@@ -92,3 +92,25 @@ def test_messages_follow_the_learner_language(tok):
 def test_fertility_of_empty_text(tok):
     with pytest.raises(CourseValueError):
         fertility(tok, "   \n")
+
+
+def test_vocab_size_must_be_an_int():
+    with pytest.raises(CourseTypeError) as error:
+        BPETokenizer.train(TEXT, vocab_size=4096.0)
+    assert "4096.0" in error.value.en and "float" in error.value.tr
+
+
+def test_damaged_merge_list_is_refused(tmp_path):
+    import json
+
+    path = tmp_path / "damaged.json"
+    data = {
+        "format": "course_lib.byte_bpe",
+        "version": 1,
+        "special_tokens": [],
+        "merges": [[97, 97], [300, 97]],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CourseValueError) as error:
+        BPETokenizer.load(path)
+    assert "300" in error.value.en

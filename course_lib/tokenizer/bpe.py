@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from ..i18n import CourseValueError
+from ..i18n import CourseTypeError, CourseValueError
 from . import messages  # noqa: F401  (registers the tokenizer's messages)
 from .pretokenize import special_token_regex, split_specials, split_words
 from .storage import read_tokenizer_json, write_tokenizer_json
@@ -38,13 +38,15 @@ class BPETokenizer:
         check_special_tokens(special_tokens)
         self._vocab = ByteVocabulary(special_tokens)
         for left, right in merges:
-            self._vocab.add_merge(int(left), int(right))
+            # a merge may only use ids that exist by then (a clear error for a damaged file)
+            size = len(self._vocab)
+            self._vocab.add_merge(checked_token_id(left, size), checked_token_id(right, size))
         self._setup()
 
     def _setup(self) -> None:
         vocab = self._vocab
-        # rank of each merge (its position in the learned order) and the id it produces
-        self._merge_rank = {pair: (rank, vocab.merge_ids[pair]) for rank, pair in enumerate(vocab.merges)}
+        # the rank of each merge: its position in the learned order (0 = learned first)
+        self._merge_rank = {pair: rank for rank, pair in enumerate(vocab.merges)}
         self._special_regex = special_token_regex(vocab.special_tokens)
         self._word_cache: dict[str, list[int]] = {}
 
@@ -67,7 +69,11 @@ class BPETokenizer:
         check_text(text, "text")
         check_special_tokens(special_tokens)
         minimum = N_BYTES + len(special_tokens)
-        if isinstance(vocab_size, bool) or not isinstance(vocab_size, int) or vocab_size < minimum:
+        if isinstance(vocab_size, bool) or not isinstance(vocab_size, int):
+            raise CourseTypeError(
+                "tokenizer_vocab_not_int", value=vocab_size, type_name=type(vocab_size).__name__
+            )
+        if vocab_size < minimum:
             raise CourseValueError(
                 "tokenizer_vocab_too_small",
                 vocab_size=vocab_size,
@@ -148,15 +154,15 @@ class BPETokenizer:
         ids = list(word)
         merge_rank = self._merge_rank
         while len(ids) > 1:
-            best = None
+            # The adjacent pair whose merge was learned first (lowest rank) is merged next.
+            best_pair, best_rank = None, None
             for pair in zip(ids, ids[1:]):
-                found = merge_rank.get(pair)
-                if found is not None and (best is None or found[0] < best[1][0]):
-                    best = (pair, found)
-            if best is None:
+                rank = merge_rank.get(pair)
+                if rank is not None and (best_rank is None or rank < best_rank):
+                    best_pair, best_rank = pair, rank
+            if best_pair is None:
                 break
-            (left, right), (_, new_id) = best
-            ids = merge_pair(ids, left, right, new_id)
+            ids = merge_pair(ids, *best_pair, self._vocab.merge_ids[best_pair])
         return ids
 
     def tokens(self, text: str) -> list[str]:

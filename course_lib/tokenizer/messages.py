@@ -31,6 +31,10 @@ MESSAGES = register(
             "tr": "vocab_size={vocab_size} çok küçük: bayt düzeyinde BPE'nin 256 bayt token'ına ve "
             "{n_special} özel token'a yer gerekir, yani en az {minimum}. vocab_size >= {minimum} seçin.",
         },
+        "tokenizer_vocab_not_int": {
+            "en": "vocab_size must be a whole number (e.g. 4096), but got {value!r} ({type_name}).",
+            "tr": "vocab_size bir tam sayı olmalı (örneğin 4096), ama {value!r} ({type_name}) geldi.",
+        },
         "tokenizer_empty_training_text": {
             "en": "The training text is empty (after removing special tokens): there is nothing to learn "
             "merges from. Pass a non-empty text.",
