@@ -168,10 +168,14 @@ def test_download_checks_and_caches(local_server, tmp_path):
     assert path.read_bytes() == data and path.parent == cache
     assert _CountingHandler.requests == ["/hello.txt"]
 
+    assert path.name.endswith("-hello.txt")
     again = download(f"{base}/hello.txt", sha.upper(), cache_dir=cache)
     assert again == path
     assert _CountingHandler.requests == ["/hello.txt"], "a cache hit must not touch the network"
     assert sorted(p.name for p in cache.iterdir()) == [path.name]
+
+    with_query = download(f"{base}/hello.txt?raw=1#top", sha, cache_dir=tmp_path / "other")
+    assert with_query.name == path.name and with_query.read_bytes() == data
 
 
 def test_download_checksum_mismatch_keeps_nothing(local_server, tmp_path):

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -48,7 +49,8 @@ def download(url: str, sha256: str, cache_dir: str | Path | None = None, timeout
     if not _SHA256.fullmatch(expected):
         raise CourseValueError("data_bad_sha256", value=sha256)
     cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    name = url.rstrip("/").rsplit("/", 1)[-1] or "download"
+    # the last part of the URL's path, without ?query or #fragment, as a file name
+    name = urllib.parse.urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] or "download"
     target = cache_dir / f"{expected[:16]}-{name}"
 
     if target.is_file() and file_sha256(target) == expected:
