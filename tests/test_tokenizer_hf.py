@@ -66,3 +66,14 @@ def _small():
 @cache
 def to_hf_tokenizers_cached():
     return to_hf_tokenizers(_small())
+
+
+def test_save_pretrained_and_reload_with_autotokenizer(tmp_path):
+    from transformers import AutoTokenizer
+
+    tok = _small()
+    to_hf_tokenizer(tok).save_pretrained(tmp_path / "hf")
+    reloaded = AutoTokenizer.from_pretrained(tmp_path / "hf")
+    text = "Ayşe'nin kitabı İstanbul'da.<|endoftext|>Don't stop."
+    assert reloaded(text)["input_ids"] == tok.encode(text)
+    assert reloaded.eos_token_id == tok.special_id("<|endoftext|>")
