@@ -1,8 +1,8 @@
 """Hand our BPE to Hugging Face: the same ids, as a ``transformers`` fast tokenizer.
 
-HF's byte-level BPE (the GPT-2 scheme) cuts text into words with a regex, then writes each byte as a printable character (GPT-2's byte-to-unicode
-table: the byte for " " becomes "Ġ"), and stores tokens and merges as strings of those
-characters. So our vocabulary becomes: id -> those characters for its bytes; our ordered
+HF's byte-level BPE (the GPT-2 scheme) cuts text into words with a regex, then writes each
+byte as a printable character (GPT-2's byte-to-unicode table: the byte for " " becomes "Ġ"),
+and stores tokens and merges as strings of those characters. So our vocabulary becomes: id -> those characters for its bytes; our ordered
 merges become the same merges spelled as strings. Special tokens become HF "added tokens"
 with the same ids, matched before pre-tokenization, exactly as ours are. HF's ByteLevel
 pre-tokenizer has GPT-2's pattern built in, and ours differs in one place (apostrophes, see
