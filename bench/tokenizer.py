@@ -128,6 +128,16 @@ def fertility_table(tr: str, en: str, sizes: list[int], label: str) -> None:
     )
 
 
+def world_texts(n_chars: int) -> tuple[str, str] | None:
+    """Turkish and English text of the built-in world (seed 0), or None where this checkout has no world yet."""
+    try:
+        from course_lib.data.world import World
+    except ImportError:
+        return None
+    world = World(seed=0)
+    return world.corpus(n_chars=n_chars, lang="tr").text, world.corpus(n_chars=n_chars, lang="en").text
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -136,6 +146,9 @@ def main() -> None:
     parser.add_argument("--vocab", type=int, default=4096)
     parser.add_argument("--repeat", type=int, default=3, help="timings are the best of this many runs")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1024, 4096, 16384])
+    parser.add_argument(
+        "--world-chars", type=int, default=500_000, help="characters of world text per language"
+    )
     args = parser.parse_args()
 
     tr = load_text(args.data / "trwiki_sample.txt")
@@ -143,6 +156,13 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPU cores")
     speed_table(first_bytes(tr, 500_000) + first_bytes(en, 500_000), args.vocab, args.repeat)
     fertility_table(tr, en, args.sizes, "trwiki_sample.txt (TR) vs tinyshakespeare.txt (EN)")
+    world = world_texts(args.world_chars)
+    if world is None:
+        print("\n(course_lib.data.world is not in this checkout: no rows for the built-in world)")
+    else:
+        fertility_table(
+            *world, args.sizes, f"the built-in world, seed 0, {args.world_chars:,} characters per language"
+        )
 
 
 if __name__ == "__main__":
