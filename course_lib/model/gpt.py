@@ -263,9 +263,7 @@ class GPT(nn.Module):
             attentions=tuple(attentions) if return_attention else None,
         )
 
-    def loss(
-        self, logits: torch.Tensor, targets: torch.Tensor, reduction: str = "mean"
-    ) -> torch.Tensor:
+    def loss(self, logits: torch.Tensor, targets: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
         """Next-token cross-entropy; see :func:`course_lib.model.loss.lm_loss` for ``reduction``."""
         return lm_loss(logits, targets, reduction, IGNORE_INDEX, cross_entropy=self.ops.cross_entropy)
 
