@@ -265,3 +265,45 @@ def test_turkish_message(model, monkeypatch):
     monkeypatch.setenv("COURSE_LANG", "tr")
     with pytest.raises(CourseValueError, match="sözlük dışında"):
         model(torch.tensor([[99]]))
+
+
+def test_hot_ops_go_through_the_kernel_table(model, idx):
+    # The Triton kernels plug in through this table; every hot op must be called from it.
+    from dataclasses import replace
+
+    from course_lib.kernels import select
+
+    calls = {"layer_norm": 0, "attention": 0, "bias_gelu": 0, "cross_entropy": 0}
+    torch_ops = select("torch")
+
+    def counted(name):
+        def call(*args, **kwargs):
+            calls[name] += 1
+            return getattr(torch_ops, name)(*args, **kwargs)
+
+        return call
+
+    spy = replace(torch_ops, name="spy", **{name: counted(name) for name in calls})
+    model.ops = spy
+    for module in model.modules():
+        if hasattr(module, "ops"):
+            module.ops = spy
+    model(idx, idx)
+    # 2 LayerNorms per block + the final one; one attention and one MLP per block; one loss.
+    assert calls == {"layer_norm": 5, "attention": 2, "bias_gelu": 2, "cross_entropy": 1}
+
+
+@pytest.mark.gpu
+def test_cuda_matches_cpu_and_runs_under_autocast(idx):
+    from course_lib.device import precision_policy
+
+    torch.manual_seed(0)
+    model = GPT(GPTConfig(**TINY)).eval()
+    expected = model(idx, idx)
+    device = torch.device("cuda")
+    model.to(device)
+    got = model(idx.to(device), idx.to(device))
+    torch.testing.assert_close(got.logits.cpu(), expected.logits, atol=1e-4, rtol=1e-4)
+    with precision_policy(device).autocast():
+        loss = model(idx.to(device), idx.to(device)).loss
+    assert torch.isfinite(loss) and abs(loss.item() - expected.loss.item()) < 0.05

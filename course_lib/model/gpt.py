@@ -243,15 +243,8 @@ class GPT(nn.Module):
             if targets is not None:
                 check_targets(targets, (B, T))
 
-        positions = torch.arange(T, device=x.device)
-        x = self.drop(x + self.wpe(positions))
-        hidden, attentions = [x], []
-        for block in self.blocks:
-            x, weights = block(x, return_attention)
-            hidden.append(x)
-            attentions.append(weights)
-        x = self.ln_f(x)
-        hidden[-1] = x  # the last hidden state is the one after the final LayerNorm (as HF)
+        hidden, attentions = self.run_blocks(x, return_attention)
+        x = hidden[-1]
         logits = F.linear(x, self.wte.weight)  # tied output layer
 
         loss = None if targets is None else self.loss(logits, targets, reduction)
@@ -263,13 +256,33 @@ class GPT(nn.Module):
             attentions=tuple(attentions) if return_attention else None,
         )
 
+    def run_blocks(self, x: torch.Tensor, return_attention: bool = False):
+        """Everything between the token embeddings ``x`` (B, T, n_embd) and the output layer.
+
+        Returns the hidden states (embeddings + positions, then each block's output, the last one
+        after the final LayerNorm, as in Hugging Face) and each block's attention weights (None
+        unless ``return_attention``).
+        """
+        positions = torch.arange(x.shape[1], device=x.device)
+        x = self.drop(x + self.wpe(positions))
+        hidden, attentions = [x], []
+        for block in self.blocks:
+            x, weights = block(x, return_attention)
+            hidden.append(x)
+            attentions.append(weights)
+        hidden[-1] = self.ln_f(x)
+        return hidden, attentions
+
     def loss(self, logits: torch.Tensor, targets: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
         """Next-token cross-entropy; see :func:`course_lib.model.loss.lm_loss` for ``reduction``."""
         return lm_loss(logits, targets, reduction, IGNORE_INDEX, cross_entropy=self.ops.cross_entropy)
 
     def features(self, idx: torch.Tensor) -> torch.Tensor:
-        """The final hidden states (B, T, n_embd): the features a linear probe trains on."""
-        return self(idx).last_hidden_state
+        """The final hidden states (B, T, n_embd): the features a linear probe trains on.
+
+        The same as ``self(idx).last_hidden_state`` without computing the logits.
+        """
+        return self.run_blocks(self.embed(idx))[0][-1]
 
     def n_params(self, include_embeddings: bool = True, trainable_only: bool = False) -> int:
         """Parameters of this model (a tied weight counts once).
