@@ -307,3 +307,19 @@ def test_cuda_matches_cpu_and_runs_under_autocast(idx):
     with precision_policy(device).autocast():
         loss = model(idx.to(device), idx.to(device)).loss
     assert torch.isfinite(loss) and abs(loss.item() - expected.loss.item()) < 0.05
+
+
+def test_state_dict_saves_as_safetensors_and_model_deep_copies(model, idx, tmp_path):
+    # Checkpoints are safetensors, which refuses tensors that share memory: weight tying through
+    # F.linear(x, wte.weight) leaves no second, shared "lm_head.weight" entry to trip over.
+    import copy
+
+    from safetensors.torch import load_file, save_file
+
+    save_file(model.state_dict(), tmp_path / "model.safetensors")
+    fresh = GPT(GPTConfig(**TINY)).eval()
+    fresh.load_state_dict(load_file(tmp_path / "model.safetensors"))
+    assert torch.equal(fresh(idx).logits, model(idx).logits)
+    twin = copy.deepcopy(model)
+    assert torch.equal(twin(idx).logits, model(idx).logits)
+    assert twin.wte.weight.data_ptr() != model.wte.weight.data_ptr()

@@ -158,3 +158,11 @@ def test_greedy_generation_matches_hf(idx):
     ours = generate(model, prompt, max_new_tokens=8, temperature=0)
     theirs = hf.generate(prompt, max_new_tokens=8, min_new_tokens=8, do_sample=False, pad_token_id=0)
     assert torch.equal(ours, theirs)
+
+
+def test_extra_weights_are_refused_by_name():
+    model = GPT(GPTConfig(**TINY))
+    model.blocks[0].attn.register_parameter("lora_A", torch.nn.Parameter(torch.zeros(2, 32)))
+    with pytest.raises(CourseValueError, match="blocks.0.attn.lora_A") as error:
+        to_hf(model)
+    assert "LoRA" in error.value.tr

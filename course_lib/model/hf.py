@@ -63,8 +63,13 @@ def to_hf(model: GPT):
     weight = model.wte.weight
     hf = GPT2LMHeadModel(hf_config(model.config)).to(device=weight.device, dtype=weight.dtype)
     ours = model.state_dict()
+    hf_state = hf.state_dict()
+    unknown = sorted(set(ours) - {_course_name(name) for name in hf_state})
+    if unknown:
+        # e.g. LoRA factors, or a module that wraps a linear layer: GPT-2 has no place for them.
+        raise CourseValueError("hf_extra_weights", names=", ".join(unknown[:4]), count=len(unknown))
     converted = {}
-    for hf_name, hf_tensor in hf.state_dict().items():
+    for hf_name, hf_tensor in hf_state.items():
         name = _course_name(hf_name)
         tensor = ours.get(name)
         if tensor is None and hf_name.endswith(".bias"):

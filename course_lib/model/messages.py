@@ -156,6 +156,16 @@ MESSAGES = register(
                 "GPT'si {needed} gerektiriyor."
             ),
         },
+        "hf_extra_weights": {
+            "en": (
+                "to_hf cannot place {count} weight(s) of this model in a GPT-2, e.g. {names}. "
+                "Merge added layers (such as LoRA) into the base weights first, or remove them."
+            ),
+            "tr": (
+                "to_hf bu modelin {count} ağırlığını GPT-2'de bir yere koyamıyor, örneğin: {names}. "
+                "Eklenen katmanları (LoRA gibi) önce temel ağırlıklarla birleştirin ya da çıkarın."
+            ),
+        },
         "hf_not_gpt2": {
             "en": "from_hf expects a GPT2LMHeadModel or the name/folder of one, got {type_name}.",
             "tr": "from_hf bir GPT2LMHeadModel ya da onun adını/klasörünü bekler; gelen tür: {type_name}.",
