@@ -263,7 +263,7 @@ def test_targets_shape_must_match(model, idx):
 
 def test_turkish_message(model, monkeypatch):
     monkeypatch.setenv("COURSE_LANG", "tr")
-    with pytest.raises(CourseValueError, match="sözlük dışında"):
+    with pytest.raises(CourseValueError, match="sözcük dağarcığının dışında"):
         model(torch.tensor([[99]]))
 
 

@@ -18,7 +18,7 @@ MESSAGES = register(
                 "width. Choose n_embd as a multiple of n_head (e.g. n_embd={suggestion})."
             ),
             "tr": (
-                "GPTConfig.n_embd={n_embd}, n_head={n_head} değerine tam bölünmüyor: her başlığın genişliği "
+                "GPTConfig.n_embd={n_embd}, n_head={n_head} değerine tam bölünmüyor: her dikkat kafasının genişliği "
                 "aynı olmalı. n_embd değerini n_head'in bir katı seçin (örneğin n_embd={suggestion})."
             ),
         },
@@ -36,7 +36,7 @@ MESSAGES = register(
         },
         "model_config_unknown_keys": {
             "en": "GPTConfig has no field(s) {keys}. Its fields are: {fields}.",
-            "tr": "GPTConfig'te {keys} adında alan yok. Alanları şunlar: {fields}.",
+            "tr": "GPTConfig'de {keys} adında alan yok. Alanları şunlar: {fields}.",
         },
         # --- inputs to GPT.forward -----------------------------------------------------
         "model_idx_not_tensor": {
@@ -71,7 +71,7 @@ MESSAGES = register(
                 "another tokenizer?"
             ),
             "tr": (
-                "idx sözlük dışında token kimlikleri içeriyor: en küçüğü {min_id}, en büyüğü {max_id}; oysa "
+                "idx sözcük dağarcığının dışında token kimlikleri içeriyor: en küçüğü {min_id}, en büyüğü {max_id}; oysa "
                 "vocab_size {vocab_size} (geçerli kimlikler: 0 … {last_id}). Metin başka bir tokenizer ile "
                 "mi kodlandı?"
             ),
