@@ -323,3 +323,14 @@ def test_state_dict_saves_as_safetensors_and_model_deep_copies(model, idx, tmp_p
     twin = copy.deepcopy(model)
     assert torch.equal(twin(idx).logits, model(idx).logits)
     assert twin.wte.weight.data_ptr() != model.wte.weight.data_ptr()
+
+
+def test_crop_block_size_keeps_the_first_positions(model, idx):
+    before = model(idx[:, :8]).logits
+    model.crop_block_size(8)
+    assert model.config.block_size == 8 and model.wpe.weight.shape == (8, 32)
+    torch.testing.assert_close(model(idx[:, :8]).logits, before)
+    with pytest.raises(CourseValueError, match="8"):
+        model(idx[:, :9])
+    with pytest.raises(CourseValueError, match="crop_block_size"):
+        model.crop_block_size(12)

@@ -166,3 +166,12 @@ def test_extra_weights_are_refused_by_name():
     with pytest.raises(CourseValueError, match="blocks.0.attn.lora_A") as error:
         to_hf(model)
     assert "LoRA" in error.value.tr
+
+
+def test_conversion_keeps_dtype(idx):
+    model = randomised(GPT(GPTConfig(**TINY))).to(torch.bfloat16)
+    hf = to_hf(model)
+    assert hf.transformer.wte.weight.dtype == torch.bfloat16
+    back = from_hf(hf)
+    assert back.wte.weight.dtype == torch.bfloat16
+    assert all(torch.equal(a, b) for a, b in zip(model.state_dict().values(), back.state_dict().values()))

@@ -1,7 +1,7 @@
 """Language models of the course: the counting bigram of chapter 00 and the GPT."""
 
 from .config import GPTConfig
-from .generate import apply_temperature, generate, top_k_filter, top_p_filter
+from .generate import apply_temperature, generate, next_token, top_k_filter, top_p_filter
 from .gpt import GPT, GPTOutput
 from .hf import from_hf, from_pretrained, save_pretrained, to_hf
 from .loss import lm_loss
@@ -18,6 +18,7 @@ __all__ = [
     "from_pretrained",
     "generate",
     "lm_loss",
+    "next_token",
     "parameter_breakdown",
     "parameter_count",
     "save_pretrained",

@@ -24,7 +24,7 @@ GPU and on plain PyTorch elsewhere.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import torch
 import torch.nn.functional as F
@@ -200,6 +200,23 @@ class GPT(nn.Module):
         for module in self.modules():
             if hasattr(module, "ops"):
                 module.ops = self.ops
+
+    def crop_block_size(self, block_size: int) -> None:
+        """Shorten the context to ``block_size`` positions, keeping the first position embeddings.
+
+        A pretrained GPT-2 reads 1,024 tokens; a CPU lesson may want 128. Positions are learned
+        independently, so the first 128 rows of the table are exactly what a shorter model needs.
+        Crop before making the optimizer: the position table becomes a new parameter.
+        """
+        if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 1:
+            raise CourseValueError("model_config_not_positive", name="block_size", value=block_size)
+        if block_size > self.config.block_size:
+            raise CourseValueError(
+                "model_cannot_grow_context", value=block_size, block_size=self.config.block_size
+            )
+        self.config = replace(self.config, block_size=block_size)
+        self.wpe.weight = nn.Parameter(self.wpe.weight.detach()[:block_size].clone())
+        self.wpe.num_embeddings = block_size
 
     # --- the forward pass ---------------------------------------------------------------
 

@@ -90,6 +90,16 @@ MESSAGES = register(
             "en": "The input has {length} positions; give the model at least one token.",
             "tr": "Girdide {length} konum var; modele en az bir token verin.",
         },
+        "model_cannot_grow_context": {
+            "en": (
+                "crop_block_size can only shorten the context: {value} is longer than the current "
+                "block_size {block_size}, and there are no learned position embeddings beyond it."
+            ),
+            "tr": (
+                "crop_block_size bağlamı yalnızca kısaltabilir: {value}, şu anki block_size "
+                "({block_size}) değerinden uzun ve bu sınırın ötesinde öğrenilmiş konum gömmesi yok."
+            ),
+        },
         "model_idx_or_embeds": {
             "en": "Pass exactly one of idx or inputs_embeds (got {given}).",
             "tr": "idx ve inputs_embeds değerlerinden yalnızca birini verin (gelen: {given}).",
