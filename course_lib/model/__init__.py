@@ -1,4 +1,14 @@
-"""Language models of the course: the counting bigram of chapter 00 and the GPT."""
+"""Language models of the course: the counting bigram of chapter 00 and the GPT.
+
+GPT side, one file per idea:
+  config.py    GPTConfig: the sizes, validated, with GPT-2 presets
+  gpt.py       GPT: the model (LayerNorm, CausalSelfAttention, MLP, Block), GPTOutput
+  loss.py      lm_loss: next-token cross-entropy in the reductions the chapters need
+  generate.py  generate and its sampling helpers (temperature, top-k, top-p)
+  hf.py        to_hf / from_hf / save_pretrained / from_pretrained (Hugging Face GPT-2, safetensors)
+  size.py      parameter and FLOP counts
+  inputs.py    the checks on token ids, embeddings and targets; messages.py: their words
+"""
 
 from .config import GPTConfig
 from .generate import apply_temperature, generate, next_token, top_k_filter, top_p_filter
