@@ -289,8 +289,32 @@ def test_hot_ops_go_through_the_kernel_table(model, idx):
         if hasattr(module, "ops"):
             module.ops = spy
     model(idx, idx)
-    # 2 LayerNorms per block + the final one; one attention and one MLP per block; one loss.
-    assert calls == {"layer_norm": 5, "attention": 2, "bias_gelu": 2, "cross_entropy": 1}
+    # 2 LayerNorms per block + the final one; one attention and one MLP per block; the loss goes
+    # through the table only on the fast path that does not hand back the logits.
+    assert calls == {"layer_norm": 5, "attention": 2, "bias_gelu": 2, "cross_entropy": 0}
+    out = model(idx, idx, return_logits=False)
+    assert calls["cross_entropy"] == 1 and out.logits is None
+
+
+def test_logits_survive_an_in_place_loss_kernel(model, idx):
+    # The Triton cross-entropy writes the gradient over the logits (Liger-Kernel's trick). By
+    # default the model must hand back readable logits anyway; the fast path hands back None.
+    from dataclasses import replace
+
+    def overwriting_cross_entropy(logits, targets, ignore_index=-100):
+        loss = torch.nn.functional.cross_entropy(logits, targets, ignore_index=ignore_index)
+        logits.data.fill_(123.0)  # what the fused kernel does to the buffer, in spirit
+        return loss
+
+    model.train()
+    model.set_kernels("torch")
+    model.ops = replace(model.ops, cross_entropy=overwriting_cross_entropy)
+    expected = model(idx).logits
+    out = model(idx, idx)
+    torch.testing.assert_close(out.logits, expected)
+    fast = model(idx, idx, return_logits=False)
+    assert fast.logits is None
+    torch.testing.assert_close(fast.loss, out.loss)
 
 
 @pytest.mark.gpu

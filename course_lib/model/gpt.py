@@ -44,6 +44,7 @@ class GPTOutput:
     """What :meth:`GPT.forward` returns.
 
     logits             (B, T, vocab_size): a score for every possible next token at each position
+                       (None only when asked for with ``return_logits=False``)
     loss               the loss against ``targets`` in the requested reduction, else None
     last_hidden_state  (B, T, n_embd): the final LayerNorm's output, the features the output
                        layer reads (what a linear probe trains on)
@@ -54,7 +55,7 @@ class GPTOutput:
                        row t holding how much position t attends to each position ≤ t
     """
 
-    logits: torch.Tensor
+    logits: torch.Tensor | None
     loss: torch.Tensor | None = None
     last_hidden_state: torch.Tensor | None = None
     hidden_states: tuple[torch.Tensor, ...] | None = None
@@ -239,6 +240,7 @@ class GPT(nn.Module):
         return_attention: bool = False,
         return_hidden: bool = False,
         reduction: str = "mean",
+        return_logits: bool = True,
     ) -> GPTOutput:
         """Run the model on token ids ``idx`` (B, T) or on ``inputs_embeds`` (B, T, n_embd).
 
@@ -247,6 +249,12 @@ class GPT(nn.Module):
         Positions with target -100 do not count. ``reduction`` is passed to :func:`lm_loss`
         ("mean", "sum", "none" per position, "per_example").
         Position embeddings are added to ``inputs_embeds`` like to token embeddings.
+
+        ``return_logits=False`` (with targets and the "mean" reduction) is the pretraining fast
+        path: the loss goes through the ops table's fused cross-entropy, which on a GPU writes the
+        gradient over the logits to save memory (Liger-Kernel's trick), so ``logits`` comes back
+        None instead of holding overwritten values. By default the logits stay readable and the
+        loss is computed by PyTorch.
         """
         if (idx is None) == (inputs_embeds is None):
             given = "both" if idx is not None else "neither"
@@ -264,7 +272,12 @@ class GPT(nn.Module):
         x = hidden[-1]
         logits = F.linear(x, self.wte.weight)  # tied output layer
 
-        loss = None if targets is None else self.loss(logits, targets, reduction)
+        loss = None
+        if targets is not None and not return_logits and reduction == "mean":
+            loss = lm_loss(logits, targets, cross_entropy=self.ops.cross_entropy)  # may overwrite logits
+            logits = None
+        elif targets is not None:
+            loss = self.loss(logits, targets, reduction)
         return GPTOutput(
             logits=logits,
             loss=loss,
@@ -291,8 +304,12 @@ class GPT(nn.Module):
         return hidden, attentions
 
     def loss(self, logits: torch.Tensor, targets: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
-        """Next-token cross-entropy; see :func:`course_lib.model.loss.lm_loss` for ``reduction``."""
-        return lm_loss(logits, targets, reduction, IGNORE_INDEX, cross_entropy=self.ops.cross_entropy)
+        """Next-token cross-entropy; see :func:`course_lib.model.loss.lm_loss` for ``reduction``.
+
+        Computed by PyTorch, so ``logits`` stay intact (they may be read again, e.g. for a
+        distillation term); the fused in-place kernel is used only by ``forward(return_logits=False)``.
+        """
+        return lm_loss(logits, targets, reduction, IGNORE_INDEX)
 
     def features(self, idx: torch.Tensor) -> torch.Tensor:
         """The final hidden states (B, T, n_embd): the features a linear probe trains on.

@@ -33,8 +33,11 @@ def lm_loss(
       "per_example"  (B,): each sequence's mean over its counted positions (0 if it has none);
                      the per-example losses that instance reweighting weighs
 
-    ``cross_entropy`` is the fused mean kernel from the ops table; the other reductions use
-    PyTorch, in float32 so that half-precision logits do not lose the small per-token values.
+    ``cross_entropy`` is a mean cross-entropy from the ops table, used for "mean" only. CAUTION:
+    the fused Triton one writes the gradient over ``logits`` when they require grad (Liger-Kernel's
+    memory trick): pass it only when nothing reads these logits afterwards. By default, and for
+    the other reductions, PyTorch computes the loss (in float32, so that half-precision logits do
+    not lose the small per-token values) and ``logits`` are left as they are.
     """
     if reduction not in REDUCTIONS:
         raise CourseValueError("model_unknown_reduction", valid=", ".join(REDUCTIONS), value=reduction)
