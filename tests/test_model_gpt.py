@@ -358,3 +358,26 @@ def test_crop_block_size_keeps_the_first_positions(model, idx):
         model(idx[:, :9])
     with pytest.raises(CourseValueError, match="crop_block_size"):
         model.crop_block_size(12)
+
+
+def test_triton_table_gives_the_torch_numbers(idx):
+    # With TRITON_INTERPRET=1 (conftest) the "triton" table runs the kernels on CPU tensors, so the
+    # whole model — forward, fused loss, backward — is checked against the torch references.
+    torch.manual_seed(0)
+    model = GPT(GPTConfig(vocab_size=50, block_size=16, n_layer=2, n_head=2, n_embd=32), kernels="triton")
+    with torch.no_grad():
+        for p in model.parameters():
+            p.normal_(0.0, 0.2)
+    inputs, targets = idx[:, :-1], idx[:, 1:]
+    fused = model(inputs, targets, return_logits=False)
+    fused.loss.backward()
+    fused_grads = {name: p.grad.clone() for name, p in model.named_parameters()}
+    logits = model(inputs).logits
+    model.zero_grad()
+    model.set_kernels("torch")
+    reference = model(inputs, targets)
+    reference.loss.backward()
+    torch.testing.assert_close(logits, reference.logits, atol=1e-5, rtol=1e-5)
+    torch.testing.assert_close(fused.loss, reference.loss, atol=1e-6, rtol=1e-6)
+    for name, p in model.named_parameters():
+        torch.testing.assert_close(fused_grads[name], p.grad, atol=1e-5, rtol=1e-4, msg=name)
