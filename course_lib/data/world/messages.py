@@ -43,8 +43,8 @@ MESSAGES = register(
             "tr": "direction 'en-tr' ya da 'tr-en' olmalı; gelen değer: {value!r}.",
         },
         "world_not_enough_distinct": {
-            "en": "Could only make {made} distinct {what}, fewer than the {asked} asked for. Ask for fewer.",
-            "tr": "Yalnızca {made} farklı örnek üretilebildi; istenen {asked} sayısından az. Daha azını isteyin.",
+            "en": "Could only make {made} distinct examples ({what}), fewer than the {asked} asked for. Ask for fewer.",
+            "tr": "Yalnızca {made} farklı örnek ({what}) üretilebildi; istenen {asked} sayısından az. Daha azını isteyin.",
         },
     }
 )
