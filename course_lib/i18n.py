@@ -52,7 +52,7 @@ def _validated(lang: str, source: str) -> str:
     normalized = str(lang).strip().lower()
     if normalized not in LANGUAGES:
         # This cannot go through the catalog: the language itself is what is unknown.
-        raise CourseValueError("unknown_language", lang=lang, source=source)
+        raise CourseValueError("unknown_language", value=lang, source=source)
     return normalized
 
 
@@ -62,6 +62,11 @@ def message(key: str, lang: str | None = None, **fields) -> str:
         raise KeyError(f"no message registered under {key!r}")
     chosen = lang if lang is not None else get_language()
     return _catalog[key][chosen].format(**fields)
+
+
+def pick(en: str, tr: str) -> str:
+    """The one of two texts that matches the current language (for notebook titles and labels)."""
+    return tr if get_language() == "tr" else en
 
 
 def both(key: str, **fields) -> dict[str, str]:
@@ -75,14 +80,12 @@ class CourseError(Exception):
     def __init__(self, key: str, **fields):
         self.key = key
         self.fields = fields
+        self.en = message(key, lang="en", **fields)
+        self.tr = message(key, lang="tr", **fields)
         if key == "unknown_language":
-            # Raised while the language is unknown: show both languages.
-            self.en = message(key, lang="en", **fields)
-            self.tr = message(key, lang="tr", **fields)
+            # Raised while the language itself is unknown: show both.
             text = f"{self.en}\n{self.tr}"
         else:
-            self.en = message(key, lang="en", **fields)
-            self.tr = message(key, lang="tr", **fields)
             text = self.tr if get_language() == "tr" else self.en
         super().__init__(text)
 
@@ -106,8 +109,8 @@ class CourseRuntimeError(CourseError, RuntimeError):
 register(
     {
         "unknown_language": {
-            "en": "Unknown language {lang!r} (from {source}). Use one of: en, tr.",
-            "tr": "Bilinmeyen dil {lang!r} ({source} değerinden). Şunlardan birini kullanın: en, tr.",
+            "en": "Unknown language {value!r} (from {source}). Use one of: en, tr.",
+            "tr": "Bilinmeyen dil {value!r} ({source} değerinden). Şunlardan birini kullanın: en, tr.",
         },
         "unknown_profile": {
             "en": "Unknown COURSE_PROFILE {value!r}. Valid profiles: {valid}.",

@@ -9,7 +9,7 @@ the numbers for the current profile from :mod:`course_lib.chapter_sizes`.
 from __future__ import annotations
 
 import os
-from types import MappingProxyType
+from collections.abc import Mapping
 
 from .i18n import CourseValueError
 
@@ -24,14 +24,29 @@ def current_profile() -> str:
     return value
 
 
-class Sizes(MappingProxyType):
+class Sizes(Mapping):
     """A read-only mapping whose keys also read as attributes: ``sizes.steps``."""
+
+    def __init__(self, values: dict):
+        self._values = dict(values)
+
+    def __getitem__(self, key):
+        return self._values[key]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
 
     def __getattr__(self, name):
         try:
-            return self[name]
+            return self.__dict__["_values"][name]
         except KeyError:
             raise AttributeError(name) from None
+
+    def __repr__(self):
+        return f"Sizes({self._values})"
 
 
 def sizes(chapter: str, profile: str | None = None) -> Sizes:
@@ -45,4 +60,4 @@ def sizes(chapter: str, profile: str | None = None) -> Sizes:
     chosen = profile or current_profile()
     if chosen not in PROFILES:
         raise CourseValueError("unknown_profile", value=chosen, valid=", ".join(PROFILES))
-    return Sizes(dict(CHAPTER_SIZES[chapter][chosen]))
+    return Sizes(CHAPTER_SIZES[chapter][chosen])

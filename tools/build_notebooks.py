@@ -31,8 +31,12 @@ BADGE = (
     "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
     "(https://colab.research.google.com/github/{repo}/blob/main/{path})"
 )
+SETUP_COMMENT = {
+    "en": "# Setup: on Colab this installs the course package; elsewhere (`make lab`) it is already installed.",
+    "tr": "# Kurulum: Colab'de kurs paketini kurar; başka yerlerde (`make lab`) paket zaten kuruludur.",
+}
 SETUP = '''\
-# Setup: on Colab this installs the course package; elsewhere (`make lab`) it is already installed.
+{comment}
 import os
 import subprocess
 import sys
@@ -63,7 +67,7 @@ def render(cells: list[Cell], path: Path, lang: str, variant: str, relpath: str)
     }
     out = [
         nbformat.v4.new_markdown_cell(BADGE.format(repo=GITHUB_REPO, path=relpath)),
-        nbformat.v4.new_code_cell(SETUP.format(repo=GITHUB_REPO, lang=lang)),
+        nbformat.v4.new_code_cell(SETUP.format(comment=SETUP_COMMENT[lang], repo=GITHUB_REPO, lang=lang)),
     ]
     for cell in cells:
         if cell.kind == "markdown":

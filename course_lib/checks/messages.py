@@ -24,5 +24,21 @@ MESSAGES = register(
             "en": "expected: {expected}\n   got:      {got}",
             "tr": "beklenen: {expected}\n   gelen:    {got}",
         },
+        "check_bad_token": {
+            "en": "returned {token}: expected an int in [0, {size})",
+            "tr": "dönen değer {token}: [0, {size}) aralığında bir tam sayı (int) bekleniyordu",
+        },
+        "check_frequencies_far": {
+            "en": "frequencies over {draws} draws {seen} are too far from {probs} (distance {distance:.3f} > 0.05)",
+            "tr": "{draws} çekilişteki sıklıklar {seen}, {probs} dağılımından çok uzak (uzaklık {distance:.3f} > 0.05)",
+        },
+        "check_generator_unused": {
+            "en": "two generators with the same seed gave different tokens: draw with `generator=generator`",
+            "tr": "aynı tohumlu iki generator farklı token'lar verdi: çekilişi `generator=generator` ile yapın",
+        },
+        "check_not_random": {
+            "en": "{draws} draws all gave the same token: the draw is not random",
+            "tr": "{draws} çekilişin hepsi aynı token'ı verdi: çekiliş rastgele değil",
+        },
     }
 )

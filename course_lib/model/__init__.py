@@ -1,1 +1,39 @@
-"""Language models of the course: the counting bigram of chapter 00 and the GPT."""
+"""Language models of the course: the counting bigram of chapter 00 and the GPT.
+
+GPT side, one file per idea:
+  config.py    GPTConfig: the sizes, validated, with GPT-2 presets
+  gpt.py       GPT: the model (LayerNorm, CausalSelfAttention, MLP, Block), GPTOutput
+  loss.py      lm_loss: next-token cross-entropy in the reductions the chapters need
+  generate.py  generate and its sampling helpers (temperature, top-k, top-p)
+  hf.py        to_hf / from_hf / save_pretrained / from_pretrained (Hugging Face GPT-2, safetensors)
+  size.py      parameter and FLOP counts
+  inputs.py    the checks on token ids, embeddings and targets; messages.py: their words
+"""
+
+from .config import GPTConfig
+from .generate import apply_temperature, generate, next_token, top_k_filter, top_p_filter
+from .gpt import GPT, GPTOutput
+from .hf import from_hf, from_pretrained, save_pretrained, to_hf
+from .loss import lm_loss
+from .size import count_parameters, flops_per_token, parameter_breakdown, parameter_count, training_flops
+
+__all__ = [
+    "GPT",
+    "GPTConfig",
+    "GPTOutput",
+    "apply_temperature",
+    "count_parameters",
+    "flops_per_token",
+    "from_hf",
+    "from_pretrained",
+    "generate",
+    "lm_loss",
+    "next_token",
+    "parameter_breakdown",
+    "parameter_count",
+    "save_pretrained",
+    "to_hf",
+    "top_k_filter",
+    "top_p_filter",
+    "training_flops",
+]

@@ -1,0 +1,17 @@
+"""Exercise checks: ``check_<name>(student_fn)`` prints a verdict and raises on failure.
+
+Each chapter's checks live in their own module; they are re-exported here so a notebook
+can write ``from course_lib.checks import check_sample_next``.
+"""
+
+from .ch00_introduction import check_normalize_counts, check_sample_next
+from .core import Case, CheckFailed, run_check, verdict_history
+
+__all__ = [
+    "Case",
+    "CheckFailed",
+    "run_check",
+    "verdict_history",
+    "check_normalize_counts",
+    "check_sample_next",
+]

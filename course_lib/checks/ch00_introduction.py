@@ -1,0 +1,108 @@
+"""Checks for chapter 00: turning counts into probabilities, and sampling the next token."""
+
+from __future__ import annotations
+
+import torch
+
+from ..i18n import message
+from ..model.bigram import normalize_counts
+from .core import Case, run_check
+
+
+def check_normalize_counts(student_fn) -> bool:
+    """Each row must become a distribution proportional to its counts; a zero row, uniform."""
+    counts = torch.tensor([[2, 1, 1], [0, 0, 5], [3, 3, 0]])
+    with_zero_row = torch.tensor([[1, 3], [0, 0]])
+    random_counts = torch.randint(0, 9, (6, 6), generator=torch.Generator().manual_seed(0))
+    cases = [
+        Case(
+            {"en": "a 3×3 count table", "tr": "3×3'lük bir sayım tablosu"},
+            args=(counts,),
+            expected=normalize_counts(counts),
+        ),
+        Case(
+            {"en": "a row that was never seen (all zeros) becomes uniform",
+             "tr": "hiç görülmemiş bir satır (hepsi sıfır) eşit dağılıma dönüşür"},
+            args=(with_zero_row,),
+            expected=normalize_counts(with_zero_row),
+        ),
+        Case(
+            {"en": "a random 6×6 table", "tr": "rastgele 6×6'lık bir tablo"},
+            args=(random_counts,),
+            expected=normalize_counts(random_counts),
+        ),
+    ]
+    return run_check("check_normalize_counts", student_fn, cases)
+
+
+def _frequencies_match(student_fn, probs: torch.Tensor, draws: int = 4000):
+    """Judge that the empirical frequencies of many draws are close to ``probs``."""
+
+    def judge(first_draw) -> str | None:
+        generator = torch.Generator().manual_seed(1)
+        seen = torch.zeros(len(probs))
+        for _ in range(draws):
+            token = student_fn(probs, generator)
+            if not isinstance(token, int) or not 0 <= token < len(probs):
+                return message("check_bad_token", token=repr(token), size=len(probs))
+            seen[token] += 1
+        distance = 0.5 * (seen / draws - probs).abs().sum().item()  # total variation
+        if distance > 0.05:
+            return message(
+                "check_frequencies_far",
+                draws=draws,
+                seen=[round(x, 3) for x in (seen / draws).tolist()],
+                probs=[round(p, 3) for p in probs.tolist()],
+                distance=distance,
+            )
+        return None
+
+    return judge
+
+
+def _same_seed_same_draws(student_fn, probs: torch.Tensor):
+    def judge(_result) -> str | None:
+        gen_a, gen_b = torch.Generator().manual_seed(3), torch.Generator().manual_seed(3)
+        run_a = [student_fn(probs, gen_a) for _ in range(50)]
+        run_b = [student_fn(probs, gen_b) for _ in range(50)]
+        if run_a != run_b:
+            return message("check_generator_unused")
+        if len(set(run_a)) == 1:
+            return message("check_not_random", draws=len(run_a))
+        return None
+
+    return judge
+
+
+def check_sample_next(student_fn) -> bool:
+    """The sampler must return ints in range, follow the probabilities, and use the generator."""
+    one_hot = torch.tensor([0.0, 0.0, 1.0, 0.0])
+    skewed = torch.tensor([0.5, 0.3, 0.15, 0.05])
+    with_zeros = torch.tensor([0.0, 0.6, 0.0, 0.4, 0.0])
+    cases = [
+        Case(
+            {"en": "a table with all its mass on token 2 always gives 2",
+             "tr": "bütün olasılığı 2 numaralı token'da olan bir tablo hep 2 verir"},
+            args=(one_hot, torch.Generator().manual_seed(0)),
+            expected=2,
+        ),
+        Case(
+            {"en": "frequencies follow [0.5, 0.3, 0.15, 0.05] over 4000 draws",
+             "tr": "4000 çekilişte sıklıklar [0.5, 0.3, 0.15, 0.05] dağılımını izler"},
+            args=(skewed, torch.Generator().manual_seed(0)),
+            judge=_frequencies_match(student_fn, skewed),
+        ),
+        Case(
+            {"en": "tokens with probability 0 are never drawn",
+             "tr": "olasılığı 0 olan token'lar hiç çekilmez"},
+            args=(with_zeros, torch.Generator().manual_seed(0)),
+            judge=_frequencies_match(student_fn, with_zeros),
+        ),
+        Case(
+            {"en": "the same seed gives the same tokens (the generator is used)",
+             "tr": "aynı tohum aynı token'ları verir (generator kullanılıyor)"},
+            args=(skewed, torch.Generator().manual_seed(0)),
+            judge=_same_seed_same_draws(student_fn, skewed),
+        ),
+    ]
+    return run_check("check_sample_next", student_fn, cases)

@@ -1,0 +1,1 @@
+"""Plots and widgets for the notebooks. Every function returns its matplotlib Figure."""
