@@ -5,6 +5,10 @@
 Data: Tiny Shakespeare (1,115,394 characters); the last 10 % is the validation set (as in nanoGPT).
 Goal on a 2-core CPU: validation loss <= 1.75 within ~70 s of training. nanoGPT's CPU recipe
 (4 layers x 128, context 64, batch 12, 2,000 iterations, lr 1e-3) reaches about 1.88-1.89.
+The defaults here keep that model and context but take batch 24 (more tokens per second on
+a CPU), 1,300 steps (2.0 M tokens instead of 1.5 M) and lr 5e-3 with 50 warmup steps, cosine
+decay to lr/10, AdamW betas (0.9, 0.99), weight decay 0.1 on matrices, clipping at 1.0.
+Pass --threads 1 when other jobs share the cores: two threads then wait on each other.
 
 The same loop then trains a Hugging Face GPT2LMHeadModel converted from an identically
 initialised course GPT (same weights, same batches), and the table compares the two.
@@ -81,12 +85,12 @@ def main() -> None:
     parser.add_argument("--n-head", type=int, default=4)
     parser.add_argument("--n-embd", type=int, default=128)
     parser.add_argument("--block-size", type=int, default=64)
-    parser.add_argument("--batch-size", type=int, default=12)
-    parser.add_argument("--iters", type=int, default=2000)
-    parser.add_argument("--lr", type=float, default=1e-3)
-    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--batch-size", type=int, default=24)
+    parser.add_argument("--iters", type=int, default=1300)
+    parser.add_argument("--lr", type=float, default=5e-3)
+    parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--weight-decay", type=float, default=0.1)
-    parser.add_argument("--eval-every", type=int, default=500)
+    parser.add_argument("--eval-every", type=int, default=325)
     parser.add_argument("--eval-batches", type=int, default=20)
     parser.add_argument("--final-eval-batches", type=int, default=200)
     parser.add_argument("--eval-batch-size", type=int, default=32)

@@ -19,8 +19,10 @@ A callback is an object with some of the hooks below; the loop calls them in thi
 Which chapter uses which hook: learning to reweight (the "IGBI" chapter) returns per-example
 weights; ALUM adds alpha * SKL, distillation adds its teacher term and guided attention its
 attention loss through ``extra_loss`` (they read ``state.batch`` and ``state.outputs``);
-DP-SGD noises gradients in ``on_after_backward``; gradual unfreezing acts on epochs (see
-freezing.py); checkpoints and early stopping are below.
+DP-SGD (Abadi et al. 2016) works in ``on_after_backward`` with ``grad_accum_steps=1``: it
+replaces each ``p.grad`` by the sum of per-example gradients of ``state.batch``, each clipped to
+norm C (torch.func.vmap over torch.func.grad), plus N(0, sigma^2 C^2) noise, over the batch size;
+gradual unfreezing acts on epochs (see freezing.py); checkpoints and early stopping are below.
 """
 
 from __future__ import annotations
