@@ -33,7 +33,7 @@ import torch
 
 from ..i18n import CourseRuntimeError, CourseValueError
 from . import messages  # noqa: F401  (registers this package's texts)
-from .checkpoint import checkpoint_name, latest_checkpoint
+from .checkpoint import checkpoint_name
 from .state import TrainState
 
 
@@ -94,6 +94,8 @@ class CallbackList:
 class CheckpointEvery(Callback):
     """Save a resumable checkpoint to ``directory/step_XXXXXXX`` every ``every`` steps and at the end.
 
+    Give each run its own directory: resuming picks the highest step found there.
+
     ``keep_last=n`` deletes all but the newest n checkpoints (after the new one is safely written).
     """
 
@@ -102,10 +104,6 @@ class CheckpointEvery(Callback):
         self.every = every
         self.keep_last = keep_last
         self.at_end = at_end
-
-    def on_train_begin(self, state: TrainState) -> None:
-        if state.last_checkpoint is None:  # a resumed run already knows its checkpoint
-            state.last_checkpoint = latest_checkpoint(self.directory)
 
     def on_step_end(self, state: TrainState) -> None:
         if state.step % self.every == 0:
