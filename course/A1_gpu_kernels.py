@@ -22,7 +22,7 @@
 #
 # Bir LLM'i eğitmek ve çalıştırmak, büyük tensörler üzerinde yapılan küçük işlemlerin uzun bir
 # listesidir: matris çarpımları, LayerNorm, softmax, GELU, toplamalar. Bunların her biri bir
-# **çekirdektir (kernel)**: GPU'nun binlerce çekirdeğinde aynı anda çalıştırdığı bir fonksiyon. Bu
+# **çekirdektir (kernel)**: GPU'nun binlerce işlem biriminde (core) aynı anda çalıştırdığı bir fonksiyon. Bu
 # ekte bazı çekirdeklerin neden hızlı, bazılarının neden yavaş olduğunu soracak ve daha hızlısını
 # kendiniz nasıl yazabileceğinizi göreceksiniz.
 #
@@ -137,13 +137,14 @@ else:
 # ## 1. GPU neden hızlıdır, onu ne yavaşlatır?
 #
 # Bir CPU'da, her biri tek bir komut akışını çabucak bitirmek için tasarlanmış birkaç güçlü
-# çekirdek vardır. GPU'da ise *akış çoklu işlemcilerinde* (SM) gruplanmış binlerce basit çekirdek
-# bulunur; GPU **iş hacmi** için tasarlanmıştır: aynı işlemi aynı anda pek çok öğeye uygular.
-# NVIDIA'nın veri sayfalarına göre bir H100 SXM'de 132 SM ve 16.896 FP32 çekirdeği, bir T4'te
-# (Colab'in ücretsiz katmanındaki GPU) 40 SM ve 2.560 çekirdek vardır. GPU'da ayrıca yalnızca küçük
-# matris çarpımları yapan ama bunu çok hızlı yapan *tensör çekirdekleri* de bulunur.
+# işlem birimi (core) vardır. GPU'da ise *akış çoklu işlemcilerinde* (SM) gruplanmış binlerce basit
+# işlem birimi bulunur; GPU **iş hacmi** için tasarlanmıştır: aynı işlemi aynı anda pek çok öğeye
+# uygular. NVIDIA'nın veri sayfalarına göre bir H100 SXM'de 132 SM ve 16.896 FP32 işlem birimi, bir
+# T4'te (Colab'in ücretsiz katmanındaki GPU) 40 SM ve 2.560 işlem birimi vardır. GPU'da ayrıca
+# yalnızca küçük matris çarpımları yapan ama bunu çok hızlı yapan *tensör çekirdekleri* (tensor
+# cores) de bulunur.
 #
-# Çekirdekler yalnızca ellerindeki veriyle hesap yapabilir. Her işlenen, GPU'nun ana belleğinden
+# İşlem birimleri yalnızca ellerindeki veriyle hesap yapabilir. Her işlenen (operand) GPU'nun ana belleğinden
 # (H100'de HBM, T4'te GDDR6) gelir ve bu belleğin **bant genişliği**, yani saniyede taşıyabildiği
 # bayt sayısı sınırlıdır. Demek ki her işlemin iki maliyeti vardır: aritmetik ve taşınan baytlar.
 # İkisinin oranı, işlemin **aritmetik yoğunluğudur**:
@@ -226,8 +227,8 @@ fig = plot_roofline(roofline.MACHINES, ops)
 # | `y = e / s` | $e$, $s$ | $y$ |
 #
 # $M \times N$ boyutlu bir tensör için bu, $5MN + 2M$ öğe okumak ve $3MN + 2M$ öğe yazmak
-# demektir. **Birleştirilmiş** bir çekirdek ise beş adımın hepsini satır çekirdeklerin
-# yazmaçlarındayken yapar: $x$'i bir kez okur, $y$'yi bir kez yazar; toplam $2MN$ öğe. Bellek
+# demektir. **Birleştirilmiş** bir çekirdek ise beş adımın hepsini satır
+# yazmaçlardayken yapar: $x$'i bir kez okur, $y$'yi bir kez yazar; toplam $2MN$ öğe. Bellek
 # sınırlı bir işlemde dört kat daha az bayt, aşağı yukarı dört kat daha hızlı demektir.
 # (`torch.softmax` zaten kendi başına birleştirilmiş tek bir çekirdektir; aşağıdaki `naive_softmax`
 # ise birleştirme olmasaydı ödenecek bedeli gösterir.)
@@ -549,7 +550,7 @@ for mode in ("torch", "auto", "triton"):
 # %% [markdown] lang=tr
 # ## Özet
 #
-# * Bir GPU'da binlerce çekirdek vardır ama bunlar yalnızca belleğin getirdiği veriyle hesap
+# * Bir GPU'da binlerce işlem birimi (core) vardır ama bunlar yalnızca belleğin getirdiği veriyle hesap
 #   yapabilir. Roofline modeli, bir işlemin **aritmetik yoğunluğunu** (bayt başına FLOP) makinenin
 #   sırt noktasıyla karşılaştırır (veri sayfalarına göre H100 SXM'de yaklaşık 295, T4'te 203).
 # * LayerNorm, softmax, GELU ve öğe öğe işlemler bayt başına yaklaşık 0,2–2 FLOP yapar: **bellek
