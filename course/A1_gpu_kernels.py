@@ -484,7 +484,7 @@ else:
 #
 # A kernel that fails to compile is reported once with a warning and replaced by its reference:
 # training never crashes because of a kernel. `bench/kernels.py` times every op against eager
-# PyTorch, `torch.compile` and Liger-Kernel on a GPU (`python bench/kernels.py`).
+# PyTorch, `torch.compile` and, when installed, Liger-Kernel on a GPU (`python bench/kernels.py`).
 #
 # **The T4 caveats.** Triton officially targets GPUs of compute capability 8.0 and newer. A T4
 # (7.5) has no bfloat16, only 48 KB of shared memory per block, and needs K ≥ 16 for 16-bit matrix
@@ -510,7 +510,7 @@ else:
 #
 # Derlenemeyen bir çekirdek bir kez uyarıyla bildirilir ve yerini PyTorch karşılığına bırakır:
 # eğitim hiçbir zaman bir çekirdek yüzünden çökmez. `bench/kernels.py`, GPU'da her işlemin süresini
-# eager PyTorch, `torch.compile` ve Liger-Kernel ile karşılaştırır (`python bench/kernels.py`).
+# eager PyTorch, `torch.compile` ve (kuruluysa) Liger-Kernel ile karşılaştırır (`python bench/kernels.py`).
 #
 # **T4 ile ilgili uyarılar.** Triton resmî olarak hesaplama yeteneği (compute capability) 8.0 ve
 # üzeri olan GPU'ları hedefler. T4'te (7.5) bfloat16 yoktur, blok başına yalnızca 48 KB paylaşımlı
