@@ -5,6 +5,7 @@ can write ``from course_lib.checks import check_sample_next``.
 """
 
 from .ch00_introduction import check_normalize_counts, check_sample_next
+from .ch01_tokenization import check_count_pairs, check_merge
 from .core import Case, CheckFailed, run_check, verdict_history
 
 __all__ = [
@@ -14,4 +15,6 @@ __all__ = [
     "verdict_history",
     "check_normalize_counts",
     "check_sample_next",
+    "check_count_pairs",
+    "check_merge",
 ]
