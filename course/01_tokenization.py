@@ -49,7 +49,13 @@ from course_lib.profile import sizes
 from course_lib.tokenizer import BPETokenizer, CharTokenizer, to_hf_tokenizer
 from course_lib.tokenizer.fertility_sweep import fertility_sweep, held_out_split, token_premium
 from course_lib.tokenizer.naive_bpe import pair_counts_of_text, train_merges
-from course_lib.tokenizer.views import segmentation_after, segmentations_by_merge, show_bytes, token_pieces, utf8_table
+from course_lib.tokenizer.views import (
+    segmentation_after,
+    segmentations_by_merge,
+    show_bytes,
+    token_pieces,
+    utf8_table,
+)
 from course_lib.viz.merge_slider import merge_slider
 from course_lib.viz.tokenization import plot_fertility, plot_segmentations, plot_token_premium, plot_top_pairs
 
@@ -209,11 +215,19 @@ for step in steps[:15]:
     print(f"{step.rank:>3}  {left:>8} + {right:<8} → {show_bytes(step.text):<12} {step.count:>6}")
 assert (steps[0].left, steps[0].right) == top[0][0] and steps[0].count == top[0][1]
 assert all(a.count >= b.count for a, b in zip(steps, steps[1:]))  # merges come in order of frequency
+if LANG == "tr":  # among the first merges: the two bytes of a Turkish letter become one token again
+    assert any(show_bytes(step.text) in TURKISH_LETTERS for step in steps[:10])
 
 # %% [markdown] lang=en
+# In Turkish text some of the very first merges glue the two bytes of a letter back together
+# (`<c4>` + `<b1>` → `ı`): for BPE a letter is just a frequent pair of bytes.
+#
 # Watch a sentence change as merges are added. Each row is the sentence after the first $k$
 # merges; the number is the token count.
 # %% [markdown] lang=tr
+# Türkçe metinde ilk birleştirmelerin bazıları, bir harfin iki baytını yeniden bir araya getirir
+# (`<c4>` + `<b1>` → `ı`): BPE için bir harf, sık yan yana gelen iki bayttan ibarettir.
+#
 # Birleştirmeler eklendikçe bir cümlenin nasıl değiştiğini izleyin. Her satır, ilk $k$
 # birleştirmeden sonraki cümledir; sayı, token sayısını gösterir.
 

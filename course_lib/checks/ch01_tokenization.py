@@ -21,7 +21,7 @@ def _random_ids(seed: int, length: int, high: int) -> list[int]:
 
 def check_count_pairs(student_fn) -> bool:
     """``count_pairs(ids)`` must return a dict {(a, b): how often b comes right after a}."""
-    text_ids = list("merhaba dünya".encode("utf-8"))
+    text_ids = list("merhaba dünya".encode())
     examples = [
         ({"en": "[1, 2, 3, 1, 2]: the pair (1, 2) occurs twice",
           "tr": "[1, 2, 3, 1, 2]: (1, 2) çifti iki kez geçiyor"}, [1, 2, 3, 1, 2]),

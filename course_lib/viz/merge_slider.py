@@ -23,7 +23,7 @@ def segmentation_html(tokens: Sequence[str]) -> str:
         f'border-radius:3px;font-family:monospace">{html.escape(piece)}</span>'
         for i, piece in enumerate(tokens)
     )
-    count = pick(en=f"{len(tokens)} tokens", tr=f"{len(tokens)} token")
+    count = pick(en=f"{len(tokens)} token{'' if len(tokens) == 1 else 's'}", tr=f"{len(tokens)} token")
     return f"<div>{boxes} <b>({count})</b></div>"
 
 
