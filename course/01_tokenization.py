@@ -48,7 +48,7 @@ from course_lib.i18n import CourseValueError, get_language, pick
 from course_lib.profile import sizes
 from course_lib.tokenizer import BPETokenizer, CharTokenizer, to_hf_tokenizer
 from course_lib.tokenizer.fertility_sweep import fertility_sweep, held_out_split, token_premium
-from course_lib.tokenizer.naive_bpe import pair_counts_of_text, train_merges
+from course_lib.tokenizer.naive_bpe import most_frequent_pairs, pair_counts_of_text, train_merges
 from course_lib.tokenizer.views import (
     segmentation_after,
     segmentations_by_merge,
@@ -87,7 +87,7 @@ print(world[LANG][:300])
 # %%
 TURKISH_LETTERS = "çğıöşüÇĞİÖŞÜ"
 for char, n_bytes, hex_bytes in utf8_table(TURKISH_LETTERS + "a"):
-    print(f"{char!r}: {n_bytes} {pick(en='bytes', tr='bayt')}  ({hex_bytes})")
+    print(f"{char!r}: {n_bytes} {pick(en='byte' if n_bytes == 1 else 'bytes', tr='bayt')}  ({hex_bytes})")
 assert all(n_bytes == 2 for _, n_bytes, _ in utf8_table(TURKISH_LETTERS)), "each Turkish letter is 2 bytes"
 
 # %% [markdown] lang=en
@@ -128,7 +128,8 @@ for lang, sentence in SENTENCES.items():
 # %% [markdown] lang=en
 # The Turkish sentence has more bytes than characters (each ğ, ş, İ, ü, ö counts twice); BPE then
 # packs frequent byte runs, often whole words with their leading space ("␣"), into single
-# tokens. Decoding gives back exactly the original text.
+# tokens. A rare letter, such as a capital Ö, can stay as its two bytes (`<c3>`, `<96>`): no
+# merge has joined them yet. Decoding gives back exactly the original text.
 #
 # **Vocabulary size vs sequence length.** More merges mean longer tokens and shorter sequences,
 # but a bigger vocabulary: the model needs one embedding row (and one output score) per token, so
@@ -137,7 +138,8 @@ for lang, sentence in SENTENCES.items():
 # %% [markdown] lang=tr
 # Türkçe cümlede karakterden çok bayt var (her ğ, ş, İ, ü, ö iki kez sayılır); BPE ise sık
 # görülen bayt dizilerini, çoğu zaman önündeki boşlukla ("␣") birlikte bütün bir sözcüğü, tek bir
-# token'da toplar. Kod çözme, özgün metni olduğu gibi geri verir.
+# token'da toplar. Büyük Ö gibi seyrek bir harf, iki baytı olarak (`<c3>`, `<96>`) kalabilir: henüz
+# hiçbir birleştirme onları bir araya getirmemiştir. Kod çözme, özgün metni olduğu gibi geri verir.
 #
 # **Sözcük dağarcığı boyutu ile dizi uzunluğu arasındaki denge.** Daha çok birleştirme, daha uzun
 # token'lar ve daha kısa diziler demektir; ama sözcük dağarcığı da büyür: model her token için
@@ -190,8 +192,9 @@ assert all(a[lang] >= b[lang] for a, b in zip(bpe_lengths, bpe_lengths[1:]) for 
 # %%
 demo_text = world[LANG][: SIZES.demo_chars]
 pair_counts = pair_counts_of_text(demo_text)
-top = sorted(pair_counts.items(), key=lambda item: (-item[1], item[0]))[:12]
-fig = plot_top_pairs([(show_bytes(bytes(pair)), count) for pair, count in top],
+top = most_frequent_pairs(pair_counts, 12)
+fig = plot_top_pairs([(f"{show_bytes(bytes([left]))} + {show_bytes(bytes([right]))}", count)
+                      for (left, right), count in top],
                      title=pick(en="Most frequent byte pairs", tr="En sık bayt çiftleri"))
 
 # %% [markdown] lang=en

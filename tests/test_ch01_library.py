@@ -9,7 +9,13 @@ from course_lib.data.world import sample_text
 from course_lib.i18n import CourseValueError
 from course_lib.tokenizer import BPETokenizer, fertility
 from course_lib.tokenizer.fertility_sweep import fertility_sweep, held_out_split, token_premium
-from course_lib.tokenizer.naive_bpe import count_pairs, merge, pair_counts_of_text, train_merges
+from course_lib.tokenizer.naive_bpe import (
+    count_pairs,
+    merge,
+    most_frequent_pairs,
+    pair_counts_of_text,
+    train_merges,
+)
 from course_lib.tokenizer.views import (
     segmentation_after,
     segmentations_by_merge,
@@ -39,6 +45,10 @@ def test_textbook_loop_learns_the_library_merges_on_real_turkish(shared_data):
 
 def test_textbook_loop_stops_when_nothing_is_left_to_merge():
     assert train_merges("ab ab", 10) == [(97, 98), (32, 256)]
+
+
+def test_most_frequent_pairs_breaks_ties_by_smaller_ids():
+    assert most_frequent_pairs({(5, 1): 3, (2, 9): 3, (1, 1): 7, (0, 0): 1}, 3) == [((1, 1), 7), ((2, 9), 3), ((5, 1), 3)]
 
 
 def test_pair_counts_never_span_words():

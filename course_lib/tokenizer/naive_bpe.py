@@ -57,6 +57,11 @@ def pair_counts_of_text(text: str, count_pairs: Callable = count_pairs) -> Count
     return total
 
 
+def most_frequent_pairs(counts: dict[tuple[int, int], int], k: int) -> list[tuple[tuple[int, int], int]]:
+    """The ``k`` pairs with the highest counts, in the order BPE would merge them (ties: smaller ids)."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:k]
+
+
 def train_merges(
     text: str, n_merges: int, count_pairs: Callable = count_pairs, merge: Callable = merge
 ) -> list[tuple[int, int]]:
@@ -74,7 +79,7 @@ def train_merges(
                 totals[pair] += pair_count * count
         if not totals:
             break
-        best = min(totals, key=lambda pair: (-totals[pair], pair))  # most frequent; ties: smaller ids
+        best = most_frequent_pairs(totals, 1)[0][0]  # most frequent; ties go to the smaller ids
         new_id = N_BYTES + rank
         merged: Counter[tuple[int, ...]] = Counter()
         for word, count in words.items():

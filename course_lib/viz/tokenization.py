@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
+from matplotlib import ticker
 
 from ..i18n import get_language
 
@@ -76,6 +77,11 @@ def plot_fertility(points: Sequence, title: str = ""):
             ax.plot(*zip(*line), style, marker="o", color=_COLORS.get(lang, "gray"),
                     label=f"{words.get(lang, lang)} — {source}")
     ax.set_xscale("log")
+    # label the measured sizes themselves; log-scale minor labels would overlap
+    ax.xaxis.set_minor_locator(ticker.NullLocator())
+    ax.set_xticks(sorted({p.vocab_size for p in points}))
+    ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    ax.tick_params(axis="x", labelrotation=45, labelsize=8)
     ax.set_xlabel(words["vocab"])
     ax.set_ylabel(words["fertility"])
     ax.legend(fontsize=8)
