@@ -176,7 +176,7 @@ assert all(a[lang] >= b[lang] for a, b in zip(bpe_lengths, bpe_lengths[1:]) for 
 # the notebook's language, before any merge (bytes that are only part of a character are shown
 # in hex, like `<c3>`):
 # %% [markdown] lang=tr
-# ## 2. BPE'yi birleştirme birleştirme eğitmek
+# ## 2. BPE'yi adım adım eğitmek
 #
 # Algoritma kısadır:
 # 1. metni sözcüklere ayır (boşluk, kendinden sonraki sözcüğe yapışık kalır) ve her sözcüğü
@@ -358,7 +358,8 @@ print(pick(en=f"✅ the same {len(my_merges)} merges as BPETokenizer",
 # ## 3. Doğurganlık: Türkçe sözcükler neden daha çok token'a bölünür?
 #
 # Türkçe **eklemeli** bir dildir: sözcükleri bir köke ekler ekleyerek kurar ve her ek anlamın bir
-# parçasını taşır. *evlerimizden* = *ev* + *ler* (çoğul) + *imiz* (iyelik) + *den* (ayrılma) —
+# parçasını taşır. *evlerimizden* = *ev* + *ler* (çoğul eki) + *imiz* (iyelik eki: bizim) + *den*
+# (ayrılma hâli) —
 # İngilizcenin üç sözcükle söylediği "from our houses" için tek sözcük. Bir tokenizer sık kökleri ve
 # ekleri öğrenir, ama çok sayıda ekten oluşan bir sözcük yine de çoğunlukla birkaç token tutar.
 #
@@ -457,9 +458,10 @@ english_only, both_languages, turkish_only = premiums.values()
 assert english_only > 1 > turkish_only and english_only > both_languages, "the premium follows the training text"
 
 # %% [markdown] lang=en
-# With a tokenizer trained on English — like the tokenizers of many models, trained on mostly
-# English text — the same Turkish stories cost clearly more tokens than the English ones. Trained
-# on Turkish too, the gap shrinks or reverses. Why it matters:
+# With a tokenizer trained on English only — as GPT-2's was: its training text, WebText, was
+# deliberately kept to English pages (Radford et al. 2019) — the same Turkish stories cost clearly
+# more tokens than the English ones. Trained on Turkish too, the gap shrinks or reverses. Why it
+# matters:
 #
 # * **Context window:** a model reads a fixed number of tokens at once, so more tokens per sentence
 #   means less Turkish text fits in it.
@@ -470,9 +472,10 @@ assert english_only > 1 > turkish_only and english_only > both_languages, "the p
 #
 # A tokenizer for Turkish should therefore be trained on a good share of Turkish text.
 # %% [markdown] lang=tr
-# Çoğu modelin tokenizer'ı gibi ağırlıklı olarak İngilizceyle eğitilmiş bir tokenizer'da aynı
-# Türkçe öyküler, İngilizcelerinden belirgin biçimde daha çok token tutuyor. Türkçeyle de
-# eğitildiğinde fark küçülüyor ya da tersine dönüyor. Bunun önemi:
+# Yalnızca İngilizceyle eğitilmiş bir tokenizer'da — GPT-2'ninki de böyleydi: eğitim metni WebText
+# bilerek İngilizce sayfalarla sınırlanmıştı (Radford vd. 2019) — aynı Türkçe öyküler,
+# İngilizcelerinden belirgin biçimde daha çok token tutuyor. Tokenizer Türkçeyle de eğitildiğinde
+# fark küçülüyor ya da tersine dönüyor. Bunun önemi:
 #
 # * **Bağlam penceresi:** model bir seferde sabit sayıda token okur; cümle başına token arttıkça
 #   pencereye daha az Türkçe metin sığar.
