@@ -107,7 +107,7 @@ assert all(n_bytes == 2 for _, n_bytes, _ in utf8_table(TURKISH_LETTERS)), "each
 #
 # **Bayt çifti kodlaması** (BPE), GPT-2'nin ve ondan sonraki çoğu modelin kullandığı orta yoldur:
 # 256 bayttan başla, sık yan yana gelen çiftleri yeni token'lar hâlinde **birleştir** ve sözcük
-# dağarcığı seçtiğin boyuta ulaşana kadar sürdür (sözcükler için Sennrich, Haddow ve Birch, ACL
+# dağarcığı seçilen boyuta ulaşana kadar sürdür (sözcükler için Sennrich, Haddow ve Birch, ACL
 # 2016, arXiv 1508.07909; baytlara GPT-2 uyguladı, Radford vd. 2019, 50.257'lik bir sözcük
 # dağarcığıyla). Dünyanın Türkçe ve İngilizce öyküleri üzerinde küçük bir bayt düzeyinde BPE
 # eğitelim ve bir cümleye üç biçimde de bakalım:
@@ -359,9 +359,9 @@ print(pick(en=f"✅ the same {len(my_merges)} merges as BPETokenizer",
 #
 # Türkçe **eklemeli** bir dildir: sözcükleri bir köke ekler ekleyerek kurar ve her ek anlamın bir
 # parçasını taşır. *evlerimizden* = *ev* + *ler* (çoğul eki) + *imiz* (iyelik eki: bizim) + *den*
-# (ayrılma hâli) —
-# İngilizcenin üç sözcükle söylediği "from our houses" için tek sözcük. Bir tokenizer sık kökleri ve
-# ekleri öğrenir, ama çok sayıda ekten oluşan bir sözcük yine de çoğunlukla birkaç token tutar.
+# (ayrılma hâli): İngilizcenin üç sözcükle söylediği "from our houses" için tek sözcük. Bir
+# tokenizer sık kökleri ve ekleri öğrenir, ama çok sayıda ekten oluşan bir sözcük yine de çoğunlukla
+# birkaç token tutar.
 #
 # **Doğurganlık**, (boşlukla ayrılan) sözcük başına ortalama token sayısıdır; Rust vd. (ACL 2021,
 # "How Good is Your Tokenizer?", arXiv 2012.15613) bu ölçüyle, aralarında Türkçenin de bulunduğu
@@ -425,7 +425,7 @@ fig = plot_fertility(points + real_points,
 # and the Turkish curve stays above the English one.
 #
 # **Does Turkish then cost more tokens for the same content?** Not necessarily: a Turkish
-# sentence has fewer words than its English translation. What decides it is what the tokenizer
+# sentence usually has fewer words than its English translation. What decides it is what the tokenizer
 # was trained on. Petrov et al. (NeurIPS 2023, arXiv 2305.15425) measured tokenizers of real
 # models on the same sentences translated into many languages and found tokenization lengths that
 # differ by up to 15 times between languages. Below we count the tokens of the same held-out world
@@ -436,7 +436,7 @@ fig = plot_fertility(points + real_points,
 # ama Türkçe eğrisi İngilizcenin üstünde kalır.
 #
 # **Peki Türkçe aynı içerik için daha çok token mı öder?** Her zaman değil: Türkçe bir cümlede,
-# İngilizce çevirisinden daha az sözcük vardır. Asıl belirleyici olan, tokenizer'ın neyle
+# İngilizce çevirisinden genellikle daha az sözcük vardır. Asıl belirleyici olan, tokenizer'ın neyle
 # eğitildiğidir. Petrov vd. (NeurIPS 2023, arXiv 2305.15425) gerçek modellerin tokenizer'larını
 # birçok dile çevrilmiş aynı cümleler üzerinde ölçmüş ve diller arasında token sayısının 15 kata
 # kadar değişebildiğini bulmuştur. Aşağıda aynı, eğitimde kullanılmamış dünya öykülerinin token'larını
@@ -577,9 +577,9 @@ print(pick(en="loaded and Hugging Face tokenizers give the same ids:", tr="yükl
 #   Sizin fonksiyonlarınız kütüphaneyle aynı birleştirmeleri öğreniyor.
 # * Eklemeli bir dil olan Türkçenin doğurganlığı (sözcük başına token), ölçtüğümüz her sözcük
 #   dağarcığı boyutunda İngilizceninkinden yüksek. Aynı içeriğin daha çok token tutup tutmadığı ise
-#   tokenizer'ın neyle eğitildiğine bağlı: İngilizceyle eğitilmiş bir tokenizer'da Türkçe belirgin
-#   bir fazla öder — bağlam penceresine daha az metin sığar, hesaplama artar, sözcük başına ücret
-#   yükselir.
+#   tokenizer'ın neyle eğitildiğine bağlı: İngilizceyle eğitilmiş bir tokenizer'da Türkçe metin
+#   belirgin biçimde daha çok token'a mal olur — bağlam penceresine daha az metin sığar, hesaplama
+#   artar, sözcük başına ücret yükselir.
 # * Özel token'lar yapıyı işaretler; karakter düzeyindeki tokenizer en basit olanıdır; tokenizer'lar
 #   JSON olarak kaydedilir ve Hugging Face'e aynı kimliklerle aktarılır.
 #
