@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from course_lib.assets import BaseModel, load_base_model, load_shipped_base, save_learner_base
-from course_lib.assets.build_base import build, held_out_batches, token_stream
+from course_lib.assets.build_base import build, greedy_samples, held_out_batches, token_stream
 from course_lib.assets.files import (
     ASSETS_DIR,
     CONFIG_FILE,
@@ -16,17 +16,18 @@ from course_lib.assets.files import (
     read_config,
     sha256_of,
 )
-from course_lib.assets.recipe import ENDOFTEXT, preset
+from course_lib.assets.recipe import preset
 from course_lib.data.world import World
 from course_lib.data.world.lexicon import tr_lower, turkish_vocabulary
 from course_lib.i18n import CourseFileError, CourseValueError
-from course_lib.model import GPT, GPTConfig, generate, to_hf
+from course_lib.model import GPT, GPTConfig, to_hf
 from course_lib.tokenizer import BPETokenizer, to_hf_tokenizer
 from course_lib.train import evaluate_loss
 
-# Measured on the shipped model (see base_config.json "results"): the loss on a world it never
-# saw (seed 7) was VAL_MEASURED nats/token; the test allows a small margin above it.
-VAL_THRESHOLD = 1.5
+# Measured on the shipped model: 1.63 nats/token on the stories of a world it never saw (seed 7,
+# below); its held-out loss at build time was 1.65, a unigram model's 5.39, an untrained one's 7.79.
+# The threshold leaves ~10 % of margin, so a rebuilt model that learned as much still passes.
+VAL_THRESHOLD = 1.8
 WORD = re.compile(r"[^\s.,!?:;]+")
 
 
@@ -36,7 +37,15 @@ def shipped() -> BaseModel:
 
 
 def quiet_build(recipe, out):
-    return build(recipe, out, progress=False, log=lambda *args: None)
+    """Build without printing, on one thread: tiny matrices gain nothing from more (and on a busy
+    machine a second thread mostly waits); one thread also makes the result independent of the
+    machine's core count."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        return build(recipe, out, progress=False, log=lambda *args: None)
+    finally:
+        torch.set_num_threads(threads)
 
 
 # --- the files ------------------------------------------------------------------------------
@@ -79,11 +88,11 @@ def test_loss_on_a_fresh_world_is_far_below_an_untrained_model(shipped):
     assert trained < 0.5 * shipped.config["results"]["unigram_val_loss"]
 
 
-def greedy_words(base: BaseModel, prompt: str, n_tokens: int = 40) -> list[str]:
-    ids = torch.tensor(base.tokenizer.encode(prompt))
-    out = generate(base.model, ids, max_new_tokens=n_tokens, temperature=0)
-    text = base.tokenizer.decode(out[len(ids):].tolist()).split(ENDOFTEXT)[0]
-    return WORD.findall(text)
+def greedy_words(base: BaseModel, prompt: str) -> list[str]:
+    """The words of the greedy continuation of ``prompt``, up to the end of its document."""
+    (sample,) = greedy_samples(base.model, base.tokenizer, prompts=(prompt,))
+    assert sample.startswith(prompt)
+    return WORD.findall(sample[len(prompt):])
 
 
 def english_vocabulary() -> set[str]:

@@ -27,7 +27,7 @@ import torch
 from safetensors.torch import save_file
 
 from ..data.world import World
-from ..model import GPT, GPTConfig
+from ..model import GPT, GPTConfig, generate
 from ..tokenizer import BPETokenizer
 from ..train import RandomWindows, TrainConfig, evaluate_loss, loss_evaluator, train
 from .files import (
@@ -200,6 +200,19 @@ def build(recipe: Recipe, out: Path = ASSETS_DIR, progress: bool = True, log=pri
     return config
 
 
+SAMPLE_PROMPTS = ("Ayşe Yılmaz Bursa'da yaşıyor ve", "Ayşe Yılmaz lives in Bursa and")
+
+
+def greedy_samples(model: GPT, tokenizer: BPETokenizer, prompts=SAMPLE_PROMPTS, n_tokens: int = 40) -> list[str]:
+    """Each prompt continued greedily up to the end of its document: a quick look at what was learned."""
+    samples = []
+    for prompt in prompts:
+        ids = torch.tensor(tokenizer.encode(prompt))
+        out = generate(model, ids, max_new_tokens=n_tokens, temperature=0, stop_token=tokenizer.special_id(ENDOFTEXT))
+        samples.append(tokenizer.decode(out.tolist()).split(ENDOFTEXT)[0])
+    return samples
+
+
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--preset", choices=sorted(PRESETS), default="ship")
@@ -215,6 +228,11 @@ def main(argv=None) -> dict:
           f"{results['train_seconds']} s; train loss {results['train_loss']:.3f}, val loss "
           f"{results['val_loss']:.3f} (unigram {results['unigram_val_loss']:.3f}, "
           f"untrained {results['untrained_val_loss']:.3f})")
+    from .loading import load_shipped_base  # read back what was written, checksums included
+
+    base = load_shipped_base(kernels="torch", folder=args.out)
+    for sample in greedy_samples(base.model, base.tokenizer):
+        print("  " + sample)
     return config
 
 
