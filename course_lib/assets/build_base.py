@@ -1,6 +1,6 @@
 """Build the shipped base model from the built-in world, reproducibly.
 
-    python -m course_lib.assets.build_base                     # the shipped model (~12 min, 2 CPU cores)
+    python -m course_lib.assets.build_base                     # the shipped model (~10 CPU-minutes)
     python -m course_lib.assets.build_base --preset smoke --out /tmp/base   # seconds, for a check
 
 Four steps, each a function below:

@@ -68,7 +68,8 @@ class Recipe:
 
 
 PRESETS = {
-    # The shipped model: ~2.4 M parameters, about 12 minutes on a 2-core CPU.
+    # The shipped model: 2.27 M parameters, 240 steps x 16 x 256 tokens. Measured: about 10 minutes
+    # of CPU time (18.6 minutes wall while other jobs shared the 2 cores), torch 2.13 CPU.
     "ship": Recipe(),
     # A few seconds: proves the pipeline runs and is reproducible (tests, CI).
     "smoke": Recipe(
