@@ -26,8 +26,11 @@ $(STAMP): pyproject.toml tools/install_torch.sh
 	$(PIP) install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# Jupyter refuses to run as root unless told; containers often run as root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: setup
-	$(VENV)/bin/jupyter lab --notebook-dir=. notebooks/$(COURSE_LANG)/00_introduction.ipynb
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --notebook-dir=. notebooks/$(COURSE_LANG)/00_introduction.ipynb
 
 course: setup
 	$(PY) -m tools.run_course --lang $(COURSE_LANG)

@@ -4,7 +4,9 @@ Each chapter's checks live in their own module; they are re-exported here so a n
 can write ``from course_lib.checks import check_sample_next``.
 """
 
+from .a1_gpu_kernels import check_softmax_kernel
 from .ch00_introduction import check_normalize_counts, check_sample_next
+from .ch01_tokenization import check_count_pairs, check_merge
 from .core import Case, CheckFailed, run_check, verdict_history
 
 __all__ = [
@@ -14,4 +16,7 @@ __all__ = [
     "verdict_history",
     "check_normalize_counts",
     "check_sample_next",
+    "check_count_pairs",
+    "check_merge",
+    "check_softmax_kernel",
 ]

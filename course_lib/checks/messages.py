@@ -40,5 +40,28 @@ MESSAGES = register(
             "en": "{draws} draws all gave the same token: the draw is not random",
             "tr": "{draws} çekilişin hepsi aynı token'ı verdi: çekiliş rastgele değil",
         },
+        "check_cannot_run": {
+            "en": "This check cannot run here: {reason}",
+            "tr": "Bu denetim burada çalışamıyor: {reason}",
+        },
+        "check_kernel_wrote_outside": {
+            "en": "the kernel wrote outside the row's {cols} columns (into the padding after it, or into "
+            "another row's place): store to `Y + row * stride_y + cols` with `mask=mask`",
+            "tr": "çekirdek, satırın {cols} sütununun dışına yazdı (arkasındaki dolguya ya da başka bir "
+            "satırın yerine): `Y + row * stride_y + cols` adresine `mask=mask` ile kaydedin",
+        },
+        "check_softmax_not_finite": {
+            "en": "the result has NaN or inf: exp overflowed (exp(1000) is inf in fp32). Subtract the "
+            "row maximum before exp.",
+            "tr": "sonuçta NaN ya da inf var: exp taştı (fp32'de exp(1000) sonsuzdur). exp'ten önce "
+            "satırın en büyük değerini çıkarın.",
+        },
+        "check_softmax_rows_not_one": {
+            "en": "the rows do not sum to 1 (sums: {sums}). Divide by the row sum, and keep the padding "
+            "columns out of it: load them with `other=-float(\"inf\")`, so that exp gives 0 there.",
+            "tr": "satırların toplamı 1 değil (toplamlar: {sums}). Satır toplamına bölün ve dolgu "
+            "sütunlarını bu toplamın dışında tutun: onları `other=-float(\"inf\")` ile yükleyin ki "
+            "exp orada 0 versin.",
+        },
     }
 )

@@ -22,5 +22,22 @@ MESSAGES = register(
             "course_lib/kernels/{op}.py dosyasına bakın ya da işlemi select() üzerinden çağırın; select() "
             "bu durumda PyTorch sürümünü kullanır.",
         },
+        "kernels_teaching_no_triton": {
+            "en": "Triton is not installed here, so the kernel cells are skipped (a Mac has no Triton; "
+            "on Colab or a Linux machine with an NVIDIA GPU, `pip install triton` comes with torch).",
+            "tr": "Bu makinede Triton kurulu değil; bu yüzden çekirdek (kernel) hücreleri atlanıyor "
+            "(Mac'te Triton yoktur; Colab'de ya da NVIDIA GPU'lu bir Linux makinesinde torch ile "
+            "birlikte gelir, yoksa `pip install triton`).",
+        },
+        "kernels_teaching_no_interpreter": {
+            "en": "There is no CUDA GPU and TRITON_INTERPRET is not 1, so a Triton kernel cannot run "
+            "(\"0 active drivers\"). Set os.environ[\"TRITON_INTERPRET\"] = \"1\" at the top of the "
+            "notebook, restart the kernel and run the cells again: the variable must be set before any "
+            "@triton.jit function is defined.",
+            "tr": "CUDA GPU yok ve TRITON_INTERPRET 1 değil; bu yüzden Triton çekirdeği çalışamaz "
+            "(\"0 active drivers\"). Defterin en başında os.environ[\"TRITON_INTERPRET\"] = \"1\" "
+            "yazın, Jupyter çekirdeğini yeniden başlatın ve hücreleri yeniden çalıştırın: bu değişken, "
+            "herhangi bir @triton.jit fonksiyonu tanımlanmadan önce ayarlanmalıdır.",
+        },
     }
 )

@@ -60,6 +60,10 @@ MESSAGES = register(
             "en": "{path} is not a saved {kind} tokenizer ({reason}). Save one with tok.save(path) first.",
             "tr": "{path} kayıtlı bir {kind} tokenizer dosyası değil ({reason}). Önce tok.save(path) ile kaydedin.",
         },
+        "tokenizer_bad_fraction": {
+            "en": "test_fraction must be between 0 and 1 (exclusive), but got {value!r}. Try 0.1 for 10 %.",
+            "tr": "test_fraction 0 ile 1 arasında (uçlar hariç) olmalı, ama {value!r} geldi. %10 için 0.1 deneyin.",
+        },
         "tokenizer_fertility_no_words": {
             "en": "Fertility needs at least one word, but the text has none (it is empty or only whitespace).",
             "tr": "Doğurganlık (fertility) hesabı için en az bir sözcük gerekir, ama metinde hiç yok "

@@ -1,0 +1,13 @@
+"""Files shipped with the package, and the code that builds and loads them.
+
+    from course_lib.assets import load_base_model, save_learner_base
+    model, tokenizer = load_base_model()         # the learner's own (chapter 02) if saved, else the shipped one
+
+Files: recipe.py (how the base model is made), build_base.py (makes it:
+``python -m course_lib.assets.build_base``), files.py (its three files and their checksums),
+loading.py (load_base_model, save_learner_base), messages.py.
+"""
+
+from .loading import BaseModel, learner_base_dir, load_base_model, load_shipped_base, save_learner_base
+
+__all__ = ["BaseModel", "learner_base_dir", "load_base_model", "load_shipped_base", "save_learner_base"]

@@ -1,0 +1,142 @@
+"""Chapter 01 checks: they pass the reference solutions and fail the blank exercise and the usual slips."""
+
+from collections import Counter
+
+import pytest
+
+from course_lib.checks import CheckFailed, check_count_pairs, check_merge
+from course_lib.tokenizer.naive_bpe import count_pairs, merge
+
+
+def _blank(*_args):
+    raise NotImplementedError
+
+
+def test_checks_pass_the_reference_solutions():
+    assert check_count_pairs(count_pairs)
+    assert check_count_pairs(lambda ids: Counter(zip(ids, ids[1:])))  # a Counter is a dict too
+    assert check_merge(merge)
+
+
+def _distinct_pairs(ids):  # counts each distinct pair once
+    return {pair: 1 for pair in zip(ids, ids[1:])}
+
+
+def _skips_last_pair(ids):  # off by one: range(len(ids) - 2)
+    counts = {}
+    for i in range(len(ids) - 2):
+        counts[(ids[i], ids[i + 1])] = counts.get((ids[i], ids[i + 1]), 0) + 1
+    return counts
+
+
+def _non_overlapping_count(ids):  # counts [1, 1, 1] as one (1, 1)
+    counts, i = {}, 0
+    while i + 1 < len(ids):
+        pair = (ids[i], ids[i + 1])
+        counts[pair] = counts.get(pair, 0) + 1
+        i += 2 if pair[0] == pair[1] else 1
+    return counts
+
+
+def _crashes_on_short(ids):  # assumes at least two ids
+    first = (ids[0], ids[1])
+    counts = {first: 0}
+    for pair in zip(ids, ids[1:]):
+        counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        _blank,
+        _distinct_pairs,
+        _skips_last_pair,
+        _non_overlapping_count,
+        _crashes_on_short,
+        lambda ids: list(Counter(zip(ids, ids[1:])).items()),  # a list, not a dict
+        lambda ids: dict(Counter(zip(ids[1:], ids))),  # pairs reversed
+        lambda ids: {},
+    ],
+)
+def test_count_pairs_check_fails_wrong_answers(wrong):
+    with pytest.raises(CheckFailed):
+        check_count_pairs(wrong)
+
+
+def _overlapping_merge(ids, pair, new_id):  # steps one place after a merge: [1, 1, 1] -> [9, 9]
+    out = []
+    for i in range(len(ids) - 1):
+        out.append(new_id if (ids[i], ids[i + 1]) == tuple(pair) else ids[i])
+    return out
+
+
+def _drops_last(ids, pair, new_id):  # loop stops one early and forgets the last id
+    out, i = [], 0
+    while i < len(ids) - 1:
+        if (ids[i], ids[i + 1]) == tuple(pair):
+            out.append(new_id)
+            i += 2
+        else:
+            out.append(ids[i])
+            i += 1
+    return out
+
+
+def _first_only(ids, pair, new_id):
+    for i in range(len(ids) - 1):
+        if (ids[i], ids[i + 1]) == tuple(pair):
+            return list(ids[:i]) + [new_id] + list(ids[i + 2 :])
+    return list(ids)
+
+
+def _right_to_left(ids, pair, new_id):  # [1, 1, 1] -> [1, 9]
+    return merge(list(ids)[::-1], tuple(pair)[::-1], new_id)[::-1]
+
+
+def _keeps_right_element(ids, pair, new_id):  # replaces the left one, keeps the right one
+    out, i = [], 0
+    while i < len(ids):
+        if i + 1 < len(ids) and (ids[i], ids[i + 1]) == tuple(pair):
+            out.append(new_id)
+        else:
+            out.append(ids[i])
+        i += 1
+    return out
+
+
+def _unordered_pair(ids, pair, new_id):  # treats (a, b) and (b, a) alike
+    out, i = [], 0
+    while i < len(ids):
+        if i + 1 < len(ids) and {ids[i], ids[i + 1]} == set(pair) and ids[i] != ids[i + 1] or (
+            i + 1 < len(ids) and (ids[i], ids[i + 1]) == tuple(pair)
+        ):
+            out.append(new_id)
+            i += 2
+        else:
+            out.append(ids[i])
+            i += 1
+    return out
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        _blank,
+        _overlapping_merge,
+        _drops_last,
+        _first_only,
+        _right_to_left,
+        _keeps_right_element,
+        _unordered_pair,
+        lambda ids, pair, new_id: list(ids),  # merges nothing
+    ],
+)
+def test_merge_check_fails_wrong_answers(wrong):
+    with pytest.raises(CheckFailed):
+        check_merge(wrong)
+
+
+def test_merge_example_from_the_lesson():
+    assert merge([1, 1, 1], (1, 1), 9) == [9, 1]
+    assert count_pairs([1, 1, 1]) == {(1, 1): 2}
