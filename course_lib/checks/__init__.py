@@ -5,6 +5,7 @@ can write ``from course_lib.checks import check_sample_next``.
 """
 
 from .ch00_introduction import check_normalize_counts, check_sample_next
+from .ch02_pretraining import check_causal_self_attention, check_next_token_cross_entropy, check_training_step
 from .core import Case, CheckFailed, run_check, verdict_history
 
 __all__ = [
@@ -14,4 +15,7 @@ __all__ = [
     "verdict_history",
     "check_normalize_counts",
     "check_sample_next",
+    "check_causal_self_attention",
+    "check_next_token_cross_entropy",
+    "check_training_step",
 ]
