@@ -27,9 +27,10 @@ VARIANTS = {
 
 _WORDS = {
     "en": {"tokens": "training tokens seen", "loss": "validation loss", "final": "final validation loss",
-           "params": "params"},
+           "params": "params", "base": "base", "width": "2× width", "depth": "2× depth", "data": "2× data"},
     "tr": {"tokens": "görülen eğitim token'ı", "loss": "doğrulama kaybı", "final": "son doğrulama kaybı",
-           "params": "parametre"},
+           "params": "parametre", "base": "temel", "width": "2× genişlik", "depth": "2× derinlik",
+           "data": "2× veri"},
 }
 
 
@@ -41,6 +42,13 @@ def variant_settings(variant: str, n_layer: int, n_embd: int, steps: int) -> dic
     for name, factor in VARIANTS[variant].items():
         settings[name] *= factor
     return settings
+
+
+def variant_label(variant: str) -> str:
+    """The variant's name for a plot, in the learner's language ("width" → "2× width" / "2× genişlik")."""
+    if variant not in VARIANTS:
+        raise CourseValueError("viz_unknown_variant", value=variant, known=", ".join(VARIANTS))
+    return _WORDS[get_language()][variant]
 
 
 def plot_scaling(runs: list[dict], title: str = ""):
