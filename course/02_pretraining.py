@@ -26,8 +26,8 @@
 # geçireceğiz, yani ona sonraki token'ı tahmin etmeyi öğreteceğiz.
 #
 # Bu bölümde
-# 1. modeli küçük bir yapılandırmada parçalarına ayıracak (gömmeler, nedensel öz-dikkat (1. alıştırma),
-#    MLP, blok ve GPT'nin tamamı), parametrelerini ve FLOP'larını sayacak,
+# 1. modeli küçük bir yapılandırmada parçalarına ayıracak: gömmeler, nedensel öz-dikkat (1. alıştırma),
+#    MLP, blok ve GPT'nin tamamı; sonra parametrelerini ve FLOP'larını sayacak,
 # 2. ön eğitimin kaybını, yani sonraki token'ın çapraz entropisini yazacak (2. alıştırma) ve yeni
 #    kurulmuş bir modelin neden $\ln V$ aldığını görecek,
 # 3. tek bir eğitim adımını yazacak (3. alıştırma), ardından kursun eğitim döngüsüyle gerçek bir modeli
@@ -384,7 +384,7 @@ print(pick(en="training FLOPs per token:", tr="token başına eğitim FLOP'u:"),
 #
 # $t$ konumundaki logit'ler, $t+1$ numaralı token için bir tahmindir. Öyleyse $x_0 \dots x_{T-1}$ id
 # dizisinde $0 \dots T-2$ konumlarındaki logit'ler, $1 \dots T-1$ konumlarındaki id'lerle, yani aynı
-# dizinin **bir kaydırılmış** hâliyle puanlanır. Kayıp, bu $T-1$ tahmin (ve yığın) üzerinden
+# dizinin **bir konum kaydırılmış** hâliyle puanlanır. Kayıp, bu $T-1$ tahmin (ve yığın) üzerinden
 # $-\log \mathrm{softmax}(\text{logit}_t)[x_{t+1}]$ değerinin ortalamasıdır: 00. bölümdeki çapraz
 # entropi, ama bu kez bağlamın tamamını okuyan bir modelle.
 #
@@ -497,9 +497,10 @@ print([round(loss, 3) for loss in step_losses])
 # ### Pretraining a real model
 #
 # The course's training loop, `course_lib.train.train`, runs exactly your step, with what a real run
-# adds around it: **AdamW** (weight decay on the weight matrices only), a **learning-rate schedule**
-# (a short linear warm-up, then a cosine decay), **gradient clipping** at norm 1, mixed precision on a
-# GPU, a validation loss every `eval_every` steps, and a live loss curve. Batches are random windows of
+# adds around it: **AdamW** (weight decay on the linear layers' weight matrices, not on biases,
+# LayerNorms or embeddings), a **learning-rate schedule** (a short linear warm-up, then a cosine
+# decay), **gradient clipping** at norm 1, mixed precision on a GPU, a validation loss every
+# `eval_every` steps, and a live loss curve. Batches are random windows of
 # `block_size + 1` tokens from the training stream; the targets are the inputs shifted by one.
 #
 # Watch the curve: the loss falls fast while the model learns which tokens are common, then slowly as
@@ -508,11 +509,12 @@ print([round(loss, 3) for loss in step_losses])
 # ### Gerçek bir modeli ön eğitimden geçirmek
 #
 # Kursun eğitim döngüsü `course_lib.train.train`, tam olarak sizin adımınızı çalıştırır; gerçek bir
-# eğitimin etrafına eklediklerini de yapar: **AdamW** (ağırlık çürümesi yalnızca ağırlık matrislerine),
-# bir **öğrenme oranı takvimi** (kısa, doğrusal bir ısınma ve ardından kosinüs azalması), norm 1'de
-# **gradyan kırpma**, GPU'da karma duyarlık, her `eval_every` adımda bir doğrulama kaybı ve canlı bir
-# kayıp eğrisi. Yığınlar, eğitim dizisinden rastgele alınan `block_size + 1` token'lık pencerelerdir;
-# hedefler, bir kaydırılmış girdilerdir.
+# eğitimin etrafına eklediklerini de yapar: **AdamW** (ağırlık sönümü (weight decay) yalnızca doğrusal
+# katmanların ağırlık matrislerine uygulanır; yanlılık terimlerine, LayerNorm'lara ve gömmelere
+# uygulanmaz), bir **öğrenme oranı takvimi** (kısa, doğrusal bir ısınma ve ardından kosinüs biçiminde
+# azalma), norm 1'de **gradyan kırpma**, GPU'da karma hassasiyet (mixed precision), her `eval_every`
+# adımda bir doğrulama kaybı ve canlı bir kayıp eğrisi. Yığınlar, eğitim dizisinden rastgele alınan
+# `block_size + 1` token'lık pencerelerdir; hedefler, bir konum kaydırılmış girdilerdir.
 #
 # Eğriyi izleyin: model hangi token'ların sık geçtiğini öğrenirken kayıp hızla düşer; sözcükleri,
 # adları ve iki dilin dil bilgisini öğrenirken yavaşça azalmaya devam eder.

@@ -71,15 +71,16 @@ def plot_attention_heads(weights: torch.Tensor, labels: list[str], heads=None, t
     heads = list(range(weights.shape[0])) if heads is None else list(heads)
     columns = min(len(heads), 4)
     rows = -(-len(heads) // columns)
-    size = 2.2 + 0.22 * len(labels)
-    fig, axes = plt.subplots(rows, columns, figsize=(size * columns, size * rows), squeeze=False)
+    size = 2.0 + 0.16 * len(labels)  # inches per panel: room for one tick label per token
+    fig, axes = plt.subplots(rows, columns, figsize=(size * columns + 1, size * rows), squeeze=False,
+                             layout="constrained")
     for ax in axes.flat[len(heads):]:
         ax.axis("off")
     for ax, head in zip(axes.flat, heads):
         image = ax.imshow(weights[head].numpy(), cmap="viridis", vmin=0, vmax=1)
         _label_axes(ax, labels, words, axis_titles=(ax is axes.flat[0]))
         ax.set_title(f"{words['head']} {head}")
-    fig.colorbar(image, ax=axes.ravel().tolist(), shrink=0.8, label=words["weight"])
+    fig.colorbar(image, ax=axes.ravel().tolist(), shrink=0.8, fraction=0.03, label=words["weight"])
     if title:
         fig.suptitle(title)
     return fig
