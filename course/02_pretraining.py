@@ -61,7 +61,7 @@ from course_lib.model import (
     training_flops,
 )
 from course_lib.profile import sizes
-from course_lib.tokenizer import BPETokenizer
+from course_lib.tokenizer import BPETokenizer, to_hf_tokenizer
 from course_lib.train import RandomWindows, TrainConfig, loss_evaluator, train
 from course_lib.viz.attention import attention_viewer, plot_attention_heads, plot_causal_mask
 from course_lib.viz.sampling import continue_text, plot_sampling_filters, prompt_ids, sampling_playground
@@ -544,14 +544,17 @@ assert final_val_loss < start_val_loss - 0.5, "pretraining should lower the vali
 
 # %% [markdown] lang=en
 # The model is saved in the Hugging Face GPT-2 format (`config.json` + `model.safetensors`, no pickles)
-# next to its tokenizer, in `LEARNER_MODEL_DIR`. Loading it back gives the same model:
+# next to its tokenizer (in the Hugging Face format, and as the course's own `course_tokenizer.json`),
+# in `LEARNER_MODEL_DIR`. Loading it back gives the same model:
 # %% [markdown] lang=tr
 # Model, Hugging Face GPT-2 biçiminde (`config.json` + `model.safetensors`, pickle yok) tokenizer'ıyla
-# birlikte `LEARNER_MODEL_DIR` klasörüne kaydedilir. Geri yüklendiğinde aynı modeli verir:
+# birlikte (hem Hugging Face biçiminde hem de kursun kendi `course_tokenizer.json` dosyası olarak)
+# `LEARNER_MODEL_DIR` klasörüne kaydedilir. Geri yüklendiğinde aynı modeli verir:
 
 # %%
-save_pretrained(model, LEARNER_MODEL_DIR)
-tokenizer.save(LEARNER_MODEL_DIR / "tokenizer.json")
+# The folder opens with transformers too: GPT2LMHeadModel.from_pretrained and AutoTokenizer.
+save_pretrained(model, LEARNER_MODEL_DIR, tokenizer=to_hf_tokenizer(tokenizer, model_max_length=config.block_size))
+tokenizer.save(LEARNER_MODEL_DIR / "course_tokenizer.json")  # BPETokenizer.load reads it back
 device = next(model.parameters()).device  # train() moved the model to the best device
 reloaded = from_pretrained(LEARNER_MODEL_DIR).to(device)
 model.eval()

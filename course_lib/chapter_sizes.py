@@ -15,13 +15,13 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         # demo_*: the tiny model taken apart piece by piece (the same in every profile);
         # the rest: the model the chapter pretrains; scale_*: the small runs of the scaling section.
         "smoke": {
-            "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 5,
+            "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 3,
             "corpus_chars": 30_000, "vocab_size": 300,
             "n_layer": 2, "n_head": 2, "n_embd": 32, "block_size": 32, "batch_size": 8,
-            "steps": 40, "lr": 3e-3, "warmup_steps": 4, "eval_every": 20, "eval_batches": 2, "plot_every": 20,
+            "steps": 30, "lr": 3e-3, "warmup_steps": 3, "eval_every": 15, "eval_batches": 2, "plot_every": 15,
             "generate_tokens": 30,
             "scale_n_layer": 1, "scale_n_head": 2, "scale_n_embd": 16, "scale_block_size": 16,
-            "scale_steps": 10, "scale_eval_every": 5, "scale_variants": ["base", "width", "data"],
+            "scale_steps": 8, "scale_eval_every": 4, "scale_variants": ["base", "width", "data"],
         },
         "cpu": {
             "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 20,

@@ -125,7 +125,7 @@ def _step_with_own_loss(model, batch, optimizer):
     loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1))
     loss.backward()
     optimizer.step()
-    return float(loss)
+    return float(loss.detach())
 
 
 def _forgets_zero_grad(model, batch, optimizer):
