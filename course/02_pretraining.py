@@ -684,7 +684,7 @@ for variant in SIZES.scale_variants:
     scaling_runs.append({"label": variant_label(variant), "n_params": n_params, "history": variant_run.history,
                          "tokens_per_step": SIZES.batch_size * SIZES.scale_block_size})
     print(f"{variant_label(variant):>9}: N = {n_params:>9,}  D = {tokens:>9,}  6·N·D = {6 * n_params * tokens:.2e}  "
-          f"val loss = {variant_run.history.val_losses[-1]:.3f}")
+          f"{pick(en='val loss', tr='doğrulama kaybı')} = {variant_run.history.val_losses[-1]:.3f}")
 fig = plot_scaling(scaling_runs, title=pick(en="one change at a time", tr="her seferinde tek değişiklik"))
 
 # %% [markdown] lang=en
