@@ -22,6 +22,37 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
                 "demo_vocab": 1000, "world_vocab_sizes": [300, 400, 600, 1000, 1500, 2000], "premium_vocab": 1000,
                 "real_chars": 680_000, "real_vocab_sizes": [500, 1000, 2000, 4000, 8000, 16000]},
     },
+    "02_pretraining": {
+        # demo_*: the tiny model taken apart piece by piece (the same in every profile);
+        # the rest: the model the chapter pretrains; scale_*: the small runs of the scaling section.
+        "smoke": {
+            "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 3,
+            "corpus_chars": 30_000, "vocab_size": 300,
+            "n_layer": 2, "n_head": 2, "n_embd": 32, "block_size": 32, "batch_size": 8,
+            "steps": 30, "lr": 3e-3, "warmup_steps": 3, "eval_every": 15, "eval_batches": 2, "plot_every": 15,
+            "generate_tokens": 30,
+            "scale_n_layer": 1, "scale_n_head": 2, "scale_n_embd": 16, "scale_block_size": 16,
+            "scale_steps": 8, "scale_eval_every": 4, "scale_variants": ["base", "width", "data"],
+        },
+        "cpu": {
+            "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 20,
+            "corpus_chars": 300_000, "vocab_size": 512,
+            "n_layer": 4, "n_head": 4, "n_embd": 128, "block_size": 64, "batch_size": 16,
+            "steps": 800, "lr": 2e-3, "warmup_steps": 40, "eval_every": 100, "eval_batches": 10,
+            "plot_every": 50, "generate_tokens": 120,
+            "scale_n_layer": 2, "scale_n_head": 2, "scale_n_embd": 48, "scale_block_size": 32,
+            "scale_steps": 150, "scale_eval_every": 25, "scale_variants": ["base", "width", "depth", "data"],
+        },
+        "gpu": {
+            "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 20,
+            "corpus_chars": 3_000_000, "vocab_size": 2_048,
+            "n_layer": 6, "n_head": 6, "n_embd": 384, "block_size": 256, "batch_size": 64,
+            "steps": 2_000, "lr": 1e-3, "warmup_steps": 100, "eval_every": 250, "eval_batches": 20,
+            "plot_every": 100, "generate_tokens": 200,
+            "scale_n_layer": 4, "scale_n_head": 4, "scale_n_embd": 128, "scale_block_size": 128,
+            "scale_steps": 600, "scale_eval_every": 100, "scale_variants": ["base", "width", "depth", "data"],
+        },
+    },
     "A1_gpu_kernels": {
         # demo_*: the tensor the notebook's kernels run on (the CPU interpreter pays ~1 ms per row);
         # bench_*: the softmax timed on a GPU (rows x each width), never on the CPU.

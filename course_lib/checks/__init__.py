@@ -7,6 +7,7 @@ can write ``from course_lib.checks import check_sample_next``.
 from .a1_gpu_kernels import check_softmax_kernel
 from .ch00_introduction import check_normalize_counts, check_sample_next
 from .ch01_tokenization import check_count_pairs, check_merge
+from .ch02_pretraining import check_causal_self_attention, check_next_token_cross_entropy, check_training_step
 from .core import Case, CheckFailed, run_check, verdict_history
 
 __all__ = [
@@ -19,4 +20,7 @@ __all__ = [
     "check_count_pairs",
     "check_merge",
     "check_softmax_kernel",
+    "check_causal_self_attention",
+    "check_next_token_cross_entropy",
+    "check_training_step",
 ]

@@ -1,0 +1,737 @@
+# %% [markdown] lang=en
+# # 02 · Pretraining: a GPT, piece by piece
+#
+# Chapter 00 counted character pairs; chapter 01 cut text into tokens. Now we build the model that
+# every later chapter fine-tunes: a **GPT** (a decoder-only transformer, the shape of GPT-2), and we
+# **pretrain** it — teach it to predict the next token — on the course's built-in bilingual world.
+#
+# In this chapter you will
+# 1. take the model apart on a tiny configuration: embeddings, causal self-attention (exercise 1),
+#    the MLP, a block, the whole GPT; count its parameters and its FLOPs,
+# 2. write the pretraining loss, next-token cross-entropy (exercise 2), and see why a fresh model
+#    scores $\ln V$,
+# 3. write one training step (exercise 3), then pretrain a real model with the course's training loop
+#    and save it,
+# 4. make it write, with temperature, top-k and top-p sampling,
+# 5. look at where its attention heads look,
+# 6. see what doubling the width, the depth or the data does to the loss.
+#
+# Time: about 30 minutes (the `cpu` profile trains for a few minutes). No GPU needed.
+# %% [markdown] lang=tr
+# # 02 · Ön eğitim: parça parça bir GPT
+#
+# 00. bölümde karakter çiftlerini saydık, 01. bölümde metni token'lara böldük. Şimdi sonraki bütün
+# bölümlerde ince ayar yapacağımız modeli kuruyoruz: bir **GPT** (yalnızca kod çözücüden oluşan bir
+# transformer, GPT-2'nin biçiminde). Ardından onu kursun yerleşik iki dilli dünyasında **ön eğitimden**
+# geçireceğiz, yani ona sonraki token'ı tahmin etmeyi öğreteceğiz.
+#
+# Bu bölümde
+# 1. modeli küçük bir yapılandırmada parçalarına ayıracak: gömmeler, nedensel öz-dikkat (1. alıştırma),
+#    MLP, blok ve GPT'nin tamamı; sonra parametrelerini ve FLOP'larını sayacak,
+# 2. ön eğitimin kaybını, yani sonraki token'ın çapraz entropisini yazacak (2. alıştırma) ve yeni
+#    kurulmuş bir modelin neden $\ln V$ aldığını görecek,
+# 3. tek bir eğitim adımını yazacak (3. alıştırma), ardından kursun eğitim döngüsüyle gerçek bir modeli
+#    ön eğitimden geçirip kaydedecek,
+# 4. modele sıcaklık, top-k ve top-p örnekleme ile metin yazdıracak,
+# 5. dikkat kafalarının nereye baktığına bakacak,
+# 6. genişliği, derinliği ya da veriyi ikiye katlamanın kayba ne yaptığını göreceksiniz.
+#
+# Süre: yaklaşık 30 dakika (`cpu` profili birkaç dakika eğitim yapar). GPU gerekmez.
+
+# %%
+import math
+from pathlib import Path
+
+import torch
+
+from course_lib.assets import learner_base_dir, load_base_model, save_learner_base
+from course_lib.checks import check_causal_self_attention, check_next_token_cross_entropy, check_training_step
+from course_lib.data.batching import TokenStream
+from course_lib.data.world import World
+from course_lib.device import seed_everything
+from course_lib.i18n import pick
+from course_lib.model import (
+    GPT,
+    GPTConfig,
+    count_parameters,
+    flops_per_token,
+    parameter_breakdown,
+    parameter_count,
+    training_flops,
+)
+from course_lib.profile import current_profile, sizes
+from course_lib.tokenizer import BPETokenizer
+from course_lib.train import RandomWindows, TrainConfig, loss_evaluator, train
+from course_lib.viz.attention import attention_viewer, plot_attention_heads, plot_causal_mask
+from course_lib.viz.sampling import continue_text, plot_sampling_filters, prompt_ids, sampling_playground
+from course_lib.viz.scaling import plot_scaling, variant_label, variant_settings
+from course_lib.viz.tokens import token_labels
+
+SIZES = sizes("02_pretraining")
+RUN_DIR = Path("runs/02_pretraining")  # everything this notebook writes goes here
+# Your pretrained model is saved where `course_lib.load_base_model()` looks first ($COURSE_BASE_DIR,
+# else ~/.cache/course_lib/my_base); later chapters fall back to the shipped base model without it.
+# A smoke run (the tests) must not replace your real model, so it saves beside the notebook instead.
+LEARNER_MODEL_DIR = RUN_DIR / "model" if current_profile() == "smoke" else learner_base_dir()
+generator = seed_everything(0)
+
+# %% [markdown] lang=en
+# ## 1. The text and its tokens
+#
+# We pretrain on the **built-in world**: short stories about invented people in Turkish towns,
+# each written in English and in Turkish from the same meaning. A byte-level BPE tokenizer
+# (chapter 01) is trained on it, and the whole text becomes one long stream of token ids. The last
+# 10 % of the stream is kept aside as the **validation set**: text the model never trains on, which
+# tells us whether it learned the language or only memorised its training text.
+# %% [markdown] lang=tr
+# ## 1. Metin ve token'ları
+#
+# Ön eğitimi **yerleşik dünya** üzerinde yapacağız: Türkiye'deki şehirlerde yaşayan uydurma kişiler
+# hakkında, aynı anlamdan hem İngilizce hem Türkçe yazılmış kısa öyküler. Bu metin üzerinde bayt
+# düzeyinde bir BPE ayrıştırıcısı (01. bölüm) eğitilir ve metnin tamamı uzun bir token id dizisine
+# dönüşür. Dizinin son %10'luk kısmı **doğrulama kümesi** olarak ayrılır: model bu metinle hiç
+# eğitilmez. Böylece dili mi öğrendiğini, yoksa yalnızca eğitim metnini mi ezberlediğini anlarız.
+
+# %%
+world = World(seed=0)
+corpus = world.corpus(SIZES.corpus_chars, "both")
+print(corpus.text[:420], "…\n")
+
+tokenizer = BPETokenizer.train(corpus.text, SIZES.vocab_size, special_tokens=["<|endoftext|>"])
+stream = TokenStream(tokenizer.encode(corpus.text), val_fraction=0.1)
+V = tokenizer.vocab_size
+print(pick(en="vocabulary size V =", tr="sözcük dağarcığı boyutu V ="), V)
+print(pick(en="tokens for training / validation:", tr="eğitim / doğrulama token'ları:"),
+      len(stream.split("train")), "/", len(stream.split("val")))
+print(pick(en="characters per token:", tr="token başına karakter:"), round(len(corpus.text) / len(stream), 2))
+
+# %% [markdown] lang=en
+# ## 2. The model, piece by piece
+#
+# A GPT reads $T$ token ids and returns, at **every** position $t$, scores (logits) for the token that
+# comes after position $t$. Its parts, in order:
+#
+# ```
+# ids ─► token embedding + position embedding ─► n_layer × Block ─► LayerNorm ─► logits
+# Block:  x = x + Attention(LayerNorm(x));   x = x + MLP(LayerNorm(x))
+# ```
+#
+# We build a tiny one (2 blocks, 2 heads, width 16) and follow one sentence through it, using the
+# course GPT's own modules, so what you see is exactly what trains later.
+#
+# ### 2.1 Embeddings
+#
+# The **token embedding** is a table with one learned vector per token id (V × d). Attention, as we
+# will see, treats its inputs as a *set*; to know the order, the model adds a **position embedding**,
+# one learned vector per position $0 \dots T-1$ (GPT-2's choice).
+# %% [markdown] lang=tr
+# ## 2. Parça parça model
+#
+# Bir GPT, $T$ token id'si okur ve **her** $t$ konumunda, $t$'den sonra gelecek token için puanlar
+# (logit'ler) döndürür. Parçaları sırasıyla şöyle:
+#
+# ```
+# id'ler ─► token gömmesi + konum gömmesi ─► n_layer × Blok ─► LayerNorm ─► logit'ler
+# Blok:  x = x + Dikkat(LayerNorm(x));   x = x + MLP(LayerNorm(x))
+# ```
+#
+# Küçük bir model kuracağız (2 blok, 2 kafa, genişlik 16) ve bir cümleyi bu modelin içinden adım adım
+# geçireceğiz. Kursun GPT'sinin kendi modüllerini kullanıyoruz; yani burada gördüğünüz, birazdan
+# eğitilecek modelin ta kendisi.
+#
+# ### 2.1 Gömmeler
+#
+# **Token gömmesi**, her token id'si için öğrenilen bir vektör tutan bir tablodur (V × d). Birazdan
+# göreceğimiz gibi dikkat, girdilerini bir *küme* gibi ele alır; sırayı bilebilmesi için modele bir de
+# **konum gömmesi** eklenir: $0 \dots T-1$ konumlarının her biri için öğrenilen bir vektör (GPT-2'nin
+# tercihi).
+
+# %%
+tiny = GPTConfig(vocab_size=V, block_size=SIZES.demo_block_size, n_layer=SIZES.demo_n_layer,
+                 n_head=SIZES.demo_n_head, n_embd=SIZES.demo_n_embd)
+torch.manual_seed(0)
+tiny_model = GPT(tiny)
+
+sentence = pick(en="Ali went to Izmir and sent a short letter to Ayşe.",
+                tr="Ali İzmir'e gitti ve Ayşe'ye kısa bir mektup gönderdi.")
+ids = torch.tensor(tokenizer.encode(sentence)[: tiny.block_size]).unsqueeze(0)  # (B=1, T)
+labels = token_labels(tokenizer, ids[0])
+T = ids.shape[1]
+print(pick(en="tokens:", tr="token'lar:"), labels)
+
+token_vectors = tiny_model.wte(ids)  # (1, T, d): one row of the table per token
+position_vectors = tiny_model.wpe(torch.arange(T))  # (T, d): one row per position
+x = token_vectors + position_vectors  # (1, T, d): what the first block reads
+print("wte", tuple(tiny_model.wte.weight.shape), "| wpe", tuple(tiny_model.wpe.weight.shape), "| x", tuple(x.shape))
+
+# %% [markdown] lang=en
+# ### 2.2 Causal self-attention
+#
+# Attention lets each position gather information from other positions. Every position $t$ makes
+# three vectors from its input: a **query** $q_t$ ("what am I looking for?"), a **key** $k_t$ ("what do
+# I hold?") and a **value** $v_t$ ("what do I pass on?"). Position $t$ scores every position $s$ by
+# $q_t \cdot k_s / \sqrt{d}$, turns the scores into weights with a softmax, and takes the weighted
+# sum of the values:
+#
+# $$\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d}} + M\right) V .$$
+#
+# Two details matter:
+# * **the $1/\sqrt{d}$ scale** (Vaswani et al. 2017, arXiv 1706.03762): a dot product of two random
+#   $d$-dimensional vectors grows like $\sqrt{d}$; without the scale, wide heads would push the softmax
+#   into one-hot saturation, where gradients vanish;
+# * **the causal mask** $M$: 0 where $s \le t$ and $-\infty$ where $s > t$. A language model is trained
+#   to predict position $t+1$ from positions up to $t$; if position $t$ could see $t+1$, it would copy
+#   the answer. $e^{-\infty} = 0$, so the future gets exactly zero weight.
+#
+# A GPT runs several **heads** side by side, each on its own slice of the features, so tensors have
+# the shape (B, H, T, D): batch, heads, positions, head width. The mask for our sentence:
+# %% [markdown] lang=tr
+# ### 2.2 Nedensel öz-dikkat
+#
+# Dikkat, her konumun başka konumlardan bilgi toplamasını sağlar. Her $t$ konumu, girdisinden üç
+# vektör üretir: bir **sorgu** $q_t$ ("ne arıyorum?"), bir **anahtar** $k_t$ ("bende ne var?") ve bir
+# **değer** $v_t$ ("neyi aktarırım?"). $t$ konumu her $s$ konumuna $q_t \cdot k_s / \sqrt{d}$ puanını
+# verir, puanları softmax ile ağırlıklara çevirir ve değerlerin ağırlıklı toplamını alır:
+#
+# $$\mathrm{Dikkat}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d}} + M\right) V .$$
+#
+# İki ayrıntı önemlidir:
+# * **$1/\sqrt{d}$ ölçeği** (Vaswani ve ark. 2017, arXiv 1706.03762): $d$ boyutlu iki rastgele
+#   vektörün iç çarpımı $\sqrt{d}$ gibi büyür. Bu ölçek olmasa geniş kafalar softmax'ı neredeyse
+#   tek bir noktaya yığar (doygunluk) ve gradyanlar kaybolur.
+# * **Nedensel maske** $M$: $s \le t$ olan yerlerde 0, $s > t$ olan yerlerde $-\infty$. Dil modeli,
+#   $t+1$ konumunu $t$'ye kadarki konumlardan tahmin etmek üzere eğitilir; $t$ konumu $t+1$'i
+#   görebilseydi yanıtı kopyalardı. $e^{-\infty} = 0$ olduğundan gelecek tam olarak sıfır ağırlık alır.
+#
+# Bir GPT birden çok **kafayı** yan yana çalıştırır; her kafa özelliklerin kendine düşen dilimiyle
+# çalışır. Bu yüzden tensörlerin şekli (B, H, T, D) olur: yığın, kafa, konum, kafa genişliği.
+# Cümlemizin maskesi şöyle:
+
+# %%
+fig = plot_causal_mask(T, labels)
+
+# %% [markdown] lang=en
+# ### Exercise 1 — causal self-attention
+#
+# Write `causal_self_attention(q, k, v)` for tensors of shape (B, H, T, D):
+# 1. the scores `q @ k.transpose(-2, -1)`, divided by $\sqrt{D}$ (`D = q.shape[-1]`),
+# 2. a (T, T) boolean mask that is `True` **above** the diagonal (the future):
+#    `torch.ones(T, T, dtype=torch.bool).triu(diagonal=1)`; fill those scores with `float("-inf")`
+#    (`scores.masked_fill(mask, float("-inf"))`),
+# 3. `softmax` over the last dimension, then multiply by `v`.
+#
+# The check compares your function with PyTorch's fused `scaled_dot_product_attention(is_causal=True)`
+# on random shapes, and tests that no output depends on a later position.
+# %% [markdown] lang=tr
+# ### 1. alıştırma — nedensel öz-dikkat
+#
+# (B, H, T, D) şeklindeki tensörler için `causal_self_attention(q, k, v)` fonksiyonunu yazın:
+# 1. puanlar `q @ k.transpose(-2, -1)`, $\sqrt{D}$'ye bölünmüş olarak (`D = q.shape[-1]`),
+# 2. köşegenin **üstünde** (gelecekte) `True` olan (T, T) boyutlu bir mantıksal maske:
+#    `torch.ones(T, T, dtype=torch.bool).triu(diagonal=1)`; bu puanları `float("-inf")` ile doldurun
+#    (`scores.masked_fill(mask, float("-inf"))`),
+# 3. son boyut üzerinde `softmax`, ardından `v` ile çarpım.
+#
+# Denetim, fonksiyonunuzu rastgele şekillerde PyTorch'un birleştirilmiş
+# `scaled_dot_product_attention(is_causal=True)` fonksiyonuyla karşılaştırır ve hiçbir çıktının sonraki
+# bir konuma bağlı olmadığını sınar.
+
+# %%
+def causal_self_attention(q, k, v):
+    ### BEGIN SOLUTION
+    T, D = q.shape[-2], q.shape[-1]
+    scores = q @ k.transpose(-2, -1) / math.sqrt(D)
+    future = torch.ones(T, T, dtype=torch.bool, device=q.device).triu(diagonal=1)
+    weights = scores.masked_fill(future, float("-inf")).softmax(dim=-1)
+    return weights @ v
+    ### END SOLUTION
+
+
+# %%
+check_causal_self_attention(causal_self_attention)
+
+# %% [markdown] lang=en
+# Your function can stand in for the attention inside the real model. The first block's attention
+# layer makes q, k and v with one matrix (`c_attn`, d → 3d), splits them into heads, attends, puts the
+# heads side by side again and mixes them with `c_proj`. Doing those steps by hand with your function
+# gives the module's output exactly:
+# %% [markdown] lang=tr
+# Fonksiyonunuz, gerçek modelin içindeki dikkatin yerine geçebilir. İlk bloğun dikkat katmanı q, k ve
+# v'yi tek bir matrisle (`c_attn`, d → 3d) üretir, onları kafalara böler, dikkati uygular, kafaları
+# yeniden yan yana koyar ve `c_proj` ile karıştırır. Bu adımları fonksiyonunuzla elle yapmak, modülün
+# çıktısının aynısını verir:
+
+# %%
+block = tiny_model.blocks[0]
+with torch.no_grad():
+    h = block.ln_1(x)
+    q, k, v = block.attn.c_attn(h).split(tiny.n_embd, dim=2)
+    q, k, v = (t.view(1, T, tiny.n_head, tiny.head_dim).transpose(1, 2) for t in (q, k, v))  # (1, H, T, D)
+    mine = causal_self_attention(q, k, v)
+    mine = block.attn.c_proj(mine.transpose(1, 2).reshape(1, T, tiny.n_embd))
+    module_output, weights = block.attn(h, return_attention=True)
+assert torch.allclose(mine, module_output, atol=1e-5)
+print(pick(en="your attention = the model's attention ✔", tr="sizin dikkatiniz = modelin dikkati ✔"))
+
+# %% [markdown] lang=en
+# Each head's weights form a (T × T) map: row $t$ is how position $t$ spreads its attention over the
+# positions up to $t$ (each row sums to 1, and the upper triangle is 0). This model is untrained, so
+# its heads spread attention almost evenly over the past; we will look again after pretraining.
+# %% [markdown] lang=tr
+# Her kafanın ağırlıkları (T × T) boyutlu bir harita oluşturur: $t$. satır, $t$ konumunun dikkatini
+# $t$'ye kadarki konumlara nasıl dağıttığını gösterir (her satırın toplamı 1'dir, üst üçgen 0'dır).
+# Bu model henüz eğitilmedi; kafaları dikkati geçmişe neredeyse eşit dağıtıyor. Ön eğitimden sonra
+# yeniden bakacağız.
+
+# %%
+fig = plot_attention_heads(weights[0], labels, title=pick(en="untrained model, layer 0", tr="eğitilmemiş model, katman 0"))
+assert torch.allclose(weights.sum(-1), torch.ones(1, tiny.n_head, T))
+assert torch.all(weights[0].triu(diagonal=1) == 0)
+
+# %% [markdown] lang=en
+# ### 2.3 The MLP and the block
+#
+# After attention has *mixed information across positions*, the **MLP** works on each position on its
+# own: it widens the vector to $4d$, applies the GELU non-linearity and projects back to $d$. Roughly,
+# attention moves information around and the MLP computes with it; two thirds of a block's parameters
+# are in the MLP.
+#
+# A **block** wraps both in the same pattern: read the stream $x$ through a LayerNorm, compute, and
+# **add** the result back to $x$ (a *residual* connection). Because each sublayer only adds, the
+# embeddings flow unchanged through a deep stack and gradients do too; normalising *before* each
+# sublayer ("pre-norm", GPT-2's layout) keeps deep stacks stable. The block's forward pass by hand:
+# %% [markdown] lang=tr
+# ### 2.3 MLP ve blok
+#
+# Dikkat *konumlar arasında bilgiyi karıştırdıktan* sonra **MLP** her konum üzerinde ayrı ayrı çalışır:
+# vektörü $4d$'ye genişletir, GELU doğrusal olmayan fonksiyonunu uygular ve yeniden $d$'ye indirir.
+# Kabaca söylersek dikkat bilgiyi taşır, MLP de onunla hesap yapar; bir bloğun parametrelerinin üçte
+# ikisi MLP'dedir.
+#
+# **Blok**, ikisini de aynı kalıpla sarar: $x$ akışını bir LayerNorm'dan geçirerek oku, hesapla ve
+# sonucu $x$'e **ekle** (*artık* bağlantı, residual). Her alt katman yalnızca ekleme yaptığı için
+# gömmeler derin bir yığının içinden değişmeden akabilir; gradyanlar da öyle. Normalleştirmenin her
+# alt katmandan *önce* yapılması ("pre-norm", GPT-2'nin düzeni) derin yığınları kararlı tutar.
+# Bloğun ileri geçişini elle yazalım:
+
+# %%
+with torch.no_grad():
+    by_hand = x + block.attn(block.ln_1(x))[0]  # attention, added to the stream
+    by_hand = by_hand + block.mlp(block.ln_2(by_hand))  # MLP, added to the stream
+    assert torch.allclose(by_hand, block(x)[0], atol=1e-6)
+print(block.mlp)
+print(pick(en="block by hand = Block.forward ✔", tr="elle yazılan blok = Block.forward ✔"))
+
+# %% [markdown] lang=en
+# ### 2.4 The whole GPT, and what it costs
+#
+# The GPT stacks `n_layer` blocks, applies a final LayerNorm and turns each position's vector into V
+# logits by multiplying with the token-embedding table again (**weight tying**: the same matrix reads
+# tokens in and writes them out, Press & Wolf 2017).
+#
+# Kaplan et al. (2020, "Scaling Laws for Neural Language Models", arXiv 2001.08361) count a model's
+# size as $N$, its parameters **without** the embeddings, $N \approx 12 \cdot n_{layer} \cdot d^2$. A
+# forward pass costs about $2N$ floating-point operations (FLOPs) per token — one multiply and one
+# add per weight — and training (forward + backward) about three times that, which gives the rule of
+# thumb for the compute of a whole run on $D$ tokens:
+#
+# $$C \approx 6 \cdot N \cdot D .$$
+# %% [markdown] lang=tr
+# ### 2.4 GPT'nin tamamı ve maliyeti
+#
+# GPT, `n_layer` bloğu üst üste koyar, sonda bir LayerNorm uygular ve her konumun vektörünü token
+# gömme tablosuyla yeniden çarparak V tane logit'e çevirir (**ağırlık paylaşımı**: token'ları içeri
+# alan matris, onları dışarı da yazar; Press ve Wolf 2017).
+#
+# Kaplan ve ark. (2020, "Scaling Laws for Neural Language Models", arXiv 2001.08361) bir modelin
+# büyüklüğünü $N$ ile, yani gömmeler **hariç** parametre sayısıyla ölçer: $N \approx 12 \cdot n_{layer}
+# \cdot d^2$. İleri geçiş token başına yaklaşık $2N$ kayan noktalı işlem (FLOP) tutar (her ağırlık
+# için bir çarpma ve bir toplama); eğitim (ileri + geri) bunun yaklaşık üç katıdır. $D$ token üzerinde
+# yapılan bir eğitimin toplam hesap maliyeti için pratik kural buradan çıkar:
+#
+# $$C \approx 6 \cdot N \cdot D .$$
+
+# %%
+with torch.no_grad():
+    logits = tiny_model(ids).logits
+print(pick(en="logits:", tr="logit'ler:"), tuple(logits.shape), pick(en="= (B, T, V)", tr="= (B, T, V)"))
+
+for part, count in parameter_breakdown(tiny).items():
+    print(f"  {part:<20} {count:>8,}")
+assert count_parameters(tiny_model) == parameter_count(tiny)  # the formula matches the built model
+N = parameter_count(tiny, include_embeddings=False)
+print(f"N = {N:,}  ≈ 12·n_layer·d² = {12 * tiny.n_layer * tiny.n_embd**2:,}")
+print(pick(en="training FLOPs per token:", tr="token başına eğitim FLOP'u:"),
+      f"{flops_per_token(tiny):,}", f"(6·N = {6 * N:,} + {pick(en='attention', tr='dikkat')})")
+
+# %% [markdown] lang=en
+# ## 3. The loss: next-token cross-entropy
+#
+# The logits at position $t$ are a guess for token $t+1$. So for a sequence of ids $x_0 \dots x_{T-1}$,
+# the logits at positions $0 \dots T-2$ are scored against the ids at positions $1 \dots T-1$ — the same
+# sequence, **shifted by one**. The loss is the mean over those $T-1$ predictions (and over the batch)
+# of $-\log \mathrm{softmax}(\text{logits}_t)[x_{t+1}]$: the cross-entropy of chapter 00, now with a
+# model that reads the whole context.
+#
+# ### Exercise 2 — next-token cross-entropy
+#
+# Write `next_token_cross_entropy(logits, ids)` for logits (B, T, V) computed on ids (B, T): predict
+# `ids[:, 1:]` from `logits[:, :-1]`, and return the **mean** as a tensor with a single value (so that
+# `backward()` works). `torch.nn.functional.cross_entropy` wants (N, V) logits and (N,) targets:
+# flatten with `.reshape(-1, V)` and `.reshape(-1)`.
+# %% [markdown] lang=tr
+# ## 3. Kayıp: sonraki token'ın çapraz entropisi
+#
+# $t$ konumundaki logit'ler, $t+1$ numaralı token için bir tahmindir. Öyleyse $x_0 \dots x_{T-1}$ id
+# dizisinde $0 \dots T-2$ konumlarındaki logit'ler, $1 \dots T-1$ konumlarındaki id'lerle, yani aynı
+# dizinin **bir konum kaydırılmış** hâliyle puanlanır. Kayıp, bu $T-1$ tahmin (ve yığın) üzerinden
+# $-\log \mathrm{softmax}(\text{logit}_t)[x_{t+1}]$ değerinin ortalamasıdır: 00. bölümdeki çapraz
+# entropi, ama bu kez bağlamın tamamını okuyan bir modelle.
+#
+# ### 2. alıştırma — sonraki token'ın çapraz entropisi
+#
+# (B, T) boyutlu id'ler üzerinde hesaplanmış (B, T, V) boyutlu logit'ler için
+# `next_token_cross_entropy(logits, ids)` fonksiyonunu yazın: `ids[:, 1:]` değerlerini
+# `logits[:, :-1]` ile tahmin edin ve **ortalamayı** tek değerli bir tensör olarak döndürün (ki
+# `backward()` çalışsın). `torch.nn.functional.cross_entropy` (N, V) boyutlu logit'ler ve (N,) boyutlu
+# hedefler ister: `.reshape(-1, V)` ve `.reshape(-1)` ile düzleştirin.
+
+# %%
+def next_token_cross_entropy(logits, ids):
+    ### BEGIN SOLUTION
+    vocab = logits.shape[-1]
+    return torch.nn.functional.cross_entropy(logits[:, :-1].reshape(-1, vocab), ids[:, 1:].reshape(-1))
+    ### END SOLUTION
+
+
+# %%
+check_next_token_cross_entropy(next_token_cross_entropy)
+
+# %% [markdown] lang=en
+# A freshly initialised GPT has small random weights (GPT-2's $\mathcal{N}(0, 0.02)$), so its logits are
+# all close to 0 and its softmax is close to uniform: every token gets about $1/V$. Its loss should
+# therefore be close to $-\log(1/V) = \ln V$ — a handy sanity check at the start of every pretraining
+# run. Let us build the model this chapter pretrains and check. (Thanks to the causal mask, running the
+# model on the whole window and dropping the last logits equals running it on the window without its
+# last token: your loss on the full ids matches the model's own loss on the shifted pair.)
+# %% [markdown] lang=tr
+# Yeni kurulmuş bir GPT'nin ağırlıkları küçük ve rastgeledir (GPT-2'nin $\mathcal{N}(0, 0.02)$
+# başlatması). Bu yüzden logit'lerinin hepsi 0'a yakındır ve softmax'ı neredeyse eşit dağılımlıdır:
+# her token yaklaşık $1/V$ alır. Kaybı da $-\log(1/V) = \ln V$ değerine yakın olmalıdır. Bu, her ön
+# eğitimin başında işe yarayan bir sağlama yöntemidir. Bu bölümde eğiteceğimiz modeli kurup bakalım.
+# (Nedensel maske sayesinde modeli pencerenin tamamında çalıştırıp son logit'leri atmak, onu son
+# token'ı olmayan pencerede çalıştırmakla aynıdır: sizin kaybınız tüm id'lerde, modelin kendi kaybı
+# ise kaydırılmış çiftte aynı sonucu verir.)
+
+# %%
+config = GPTConfig(vocab_size=V, block_size=SIZES.block_size, n_layer=SIZES.n_layer,
+                   n_head=SIZES.n_head, n_embd=SIZES.n_embd)
+torch.manual_seed(0)
+model = GPT(config)
+window, _ = stream.get_batch("val", SIZES.batch_size, SIZES.block_size, generator=torch.Generator().manual_seed(1))
+with torch.no_grad():
+    initial_loss = model(window[:, :-1], targets=window[:, 1:]).loss.item()
+    yours = next_token_cross_entropy(model(window).logits, window).item()
+print(pick(en="loss of the fresh model:", tr="yeni modelin kaybı:"), round(initial_loss, 4),
+      "| ln V =", round(math.log(V), 4), pick(en="| your function:", tr="| sizin fonksiyonunuz:"), round(yours, 4))
+assert abs(initial_loss - math.log(V)) < 0.1, "a fresh model should be about as unsure as a uniform guess"
+assert abs(yours - initial_loss) < 1e-4
+
+# %% [markdown] lang=en
+# ## 4. Training
+#
+# ### Exercise 3 — one training step
+#
+# Training repeats one step millions of times. Write `training_step(model, batch, optimizer)` for a
+# batch `(inputs, targets)` of shape (B, T) each:
+# 1. `optimizer.zero_grad()` — PyTorch **adds** new gradients to the old ones, so clear them first;
+# 2. forward: `loss = model(inputs, targets=targets).loss` (the course GPT shifts nothing itself:
+#    `targets` already holds the next tokens);
+# 3. backward: `loss.backward()` fills every parameter's `.grad`;
+# 4. `optimizer.step()` moves the parameters a little against their gradients;
+# 5. return the loss as a Python number: `loss.item()`.
+# %% [markdown] lang=tr
+# ## 4. Eğitim
+#
+# ### 3. alıştırma — tek bir eğitim adımı
+#
+# Eğitim, tek bir adımı milyonlarca kez tekrarlamaktır. Her biri (B, T) şeklinde olan `(inputs,
+# targets)` yığını için `training_step(model, batch, optimizer)` fonksiyonunu yazın:
+# 1. `optimizer.zero_grad()`: PyTorch yeni gradyanları eskilerin **üstüne ekler**, o yüzden önce
+#    onları temizleyin;
+# 2. ileri geçiş: `loss = model(inputs, targets=targets).loss` (kursun GPT'si kendisi kaydırma
+#    yapmaz: `targets` zaten sonraki token'ları tutar);
+# 3. geri geçiş: `loss.backward()` her parametrenin `.grad` alanını doldurur;
+# 4. `optimizer.step()` parametreleri gradyanlarının tersi yönünde biraz hareket ettirir;
+# 5. kaybı bir Python sayısı olarak döndürün: `loss.item()`.
+
+# %%
+def training_step(model, batch, optimizer):
+    ### BEGIN SOLUTION
+    inputs, targets = batch
+    optimizer.zero_grad()
+    loss = model(inputs, targets=targets).loss
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+    ### END SOLUTION
+
+
+# %%
+check_training_step(training_step)
+
+# %% [markdown] lang=en
+# A few of your steps on the tiny model, on batches of real text:
+# %% [markdown] lang=tr
+# Küçük model üzerinde, gerçek metinden yığınlarla sizin adımlarınızdan birkaçı:
+
+# %%
+optimizer = torch.optim.AdamW(tiny_model.parameters(), lr=1e-2)
+step_losses = [
+    training_step(tiny_model, stream.get_batch("train", 8, tiny.block_size, generator=generator), optimizer)
+    for _ in range(SIZES.demo_steps)
+]
+print([round(loss, 3) for loss in step_losses])
+
+# %% [markdown] lang=en
+# ### Pretraining a real model
+#
+# The course's training loop, `course_lib.train.train`, runs exactly your step, with what a real run
+# adds around it: **AdamW** (weight decay on the linear layers' weight matrices, not on biases,
+# LayerNorms or embeddings), a **learning-rate schedule** (a short linear warm-up, then a cosine
+# decay), **gradient clipping** at norm 1, mixed precision on a GPU, a validation loss every
+# `eval_every` steps, and a live loss curve. Batches are random windows of
+# `block_size + 1` tokens from the training stream; the targets are the inputs shifted by one.
+#
+# Watch the curve: the loss falls fast while the model learns which tokens are common, then slowly as
+# it learns words, names and the grammar of both languages.
+# %% [markdown] lang=tr
+# ### Gerçek bir modeli ön eğitimden geçirmek
+#
+# Kursun eğitim döngüsü `course_lib.train.train`, tam olarak sizin adımınızı çalıştırır; gerçek bir
+# eğitimin etrafına eklediklerini de yapar: **AdamW** (ağırlık sönümü (weight decay) yalnızca doğrusal
+# katmanların ağırlık matrislerine uygulanır; yanlılık terimlerine, LayerNorm'lara ve gömmelere
+# uygulanmaz), bir **öğrenme oranı takvimi** (kısa, doğrusal bir ısınma ve ardından kosinüs biçiminde
+# azalma), norm 1'de **gradyan kırpma**, GPU'da karma hassasiyet (mixed precision), her `eval_every`
+# adımda bir doğrulama kaybı ve canlı bir kayıp eğrisi. Yığınlar, eğitim dizisinden rastgele alınan
+# `block_size + 1` token'lık pencerelerdir; hedefler, bir konum kaydırılmış girdilerdir.
+#
+# Eğriyi izleyin: model hangi token'ların sık geçtiğini öğrenirken kayıp hızla düşer; sözcükleri,
+# adları ve iki dilin dil bilgisini öğrenirken yavaşça azalmaya devam eder.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+data_generator = torch.Generator().manual_seed(0)
+train_batches = RandomWindows(stream.split("train"), SIZES.block_size, SIZES.batch_size, data_generator)
+val_batches = RandomWindows(stream.split("val"), SIZES.block_size, SIZES.batch_size, fixed=True, seed=1)
+evaluate = loss_evaluator(val_batches, max_batches=SIZES.eval_batches)
+start_val_loss = evaluate(model)["val_loss"]
+run = train(
+    model,
+    train_batches,
+    TrainConfig(max_steps=SIZES.steps, lr=SIZES.lr, warmup_steps=SIZES.warmup_steps,
+                eval_every=SIZES.eval_every, live_plot_every=SIZES.plot_every),
+    eval_fn=evaluate,
+    generator=data_generator,
+)
+final_val_loss = run.history.val_losses[-1]
+tokens_seen = SIZES.steps * SIZES.batch_size * SIZES.block_size
+print(pick(en="validation loss:", tr="doğrulama kaybı:"), f"{start_val_loss:.3f} → {final_val_loss:.3f}",
+      f"(perplexity {math.exp(final_val_loss):.1f})")
+print(pick(en="tokens seen:", tr="görülen token:"), f"{tokens_seen:,}",
+      pick(en="| compute ≈ 6·N·D =", tr="| hesap ≈ 6·N·D ="), f"{training_flops(config, tokens_seen, include_attention=False):.2e} FLOP")
+assert final_val_loss < start_val_loss - 0.5, "pretraining should lower the validation loss"
+
+# %% [markdown] lang=en
+# The model is saved in the Hugging Face GPT-2 format (`config.json` + `model.safetensors`, no pickles)
+# next to its tokenizer (in the Hugging Face format, and as the course's own `course_tokenizer.json`),
+# in `LEARNER_MODEL_DIR`, where `load_base_model()` of the fine-tuning chapters finds it. Loading it
+# back gives the same model:
+# %% [markdown] lang=tr
+# Model, Hugging Face GPT-2 biçiminde (`config.json` + `model.safetensors`, pickle yok) tokenizer'ıyla
+# birlikte (hem Hugging Face biçiminde hem de kursun kendi `course_tokenizer.json` dosyası olarak)
+# `LEARNER_MODEL_DIR` klasörüne kaydedilir; ince ayar bölümlerindeki `load_base_model()` onu orada
+# bulur. Geri yüklendiğinde aynı modeli verir:
+
+# %%
+# The folder opens with transformers too: GPT2LMHeadModel.from_pretrained and AutoTokenizer.
+save_learner_base(model, tokenizer, LEARNER_MODEL_DIR)
+device = next(model.parameters()).device  # train() moved the model to the best device
+reloaded = load_base_model(learner_dir=LEARNER_MODEL_DIR).model.to(device)  # what later chapters will load
+model.eval()
+with torch.no_grad():
+    assert torch.allclose(model(window.to(device)).logits, reloaded(window.to(device)).logits, atol=1e-4)
+print(sorted(p.name for p in LEARNER_MODEL_DIR.iterdir()))
+
+# %% [markdown] lang=en
+# ## 5. Sampling: temperature, top-k, top-p
+#
+# To write, the model takes its logits at the last position, turns them into a distribution and draws
+# one token, appends it, and repeats. How the distribution is reshaped before the draw changes the
+# text a lot:
+# * **temperature** $T$: divide the logits by $T$. $T < 1$ sharpens the distribution (safer, more
+#   repetitive), $T > 1$ flattens it (more varied, more mistakes); $T \to 0$ is greedy decoding;
+# * **top-k** (Fan et al. 2018): keep only the $k$ most likely tokens;
+# * **top-p** or nucleus sampling (Holtzman et al. 2020, arXiv 1904.09751): keep the smallest set of
+#   most likely tokens whose probabilities add up to at least $p$ — a cut that adapts to how sure the
+#   model is.
+#
+# Here is the model's next-token distribution after a prompt, reshaped each way:
+# %% [markdown] lang=tr
+# ## 5. Örnekleme: sıcaklık, top-k, top-p
+#
+# Model yazarken son konumdaki logit'lerini bir dağılıma çevirir, bir token çeker, onu metnin sonuna
+# ekler ve bunu tekrarlar. Çekilişten önce dağılımın nasıl biçimlendirildiği metni çok değiştirir:
+# * **sıcaklık** $T$: logit'leri $T$'ye böler. $T < 1$ dağılımı sivriltir (daha güvenli, daha tekrarcı),
+#   $T > 1$ düzleştirir (daha çeşitli, daha çok hata); $T \to 0$ açgözlü kod çözmedir;
+# * **top-k** (Fan ve ark. 2018): yalnızca en olası $k$ token'ı tutar;
+# * **top-p** ya da çekirdek örnekleme (Holtzman ve ark. 2020, arXiv 1904.09751): olasılıklarının
+#   toplamı en az $p$ olan, en olası token'lardan oluşan en küçük kümeyi tutar. Bu kesme, modelin ne
+#   kadar emin olduğuna göre kendiliğinden ayarlanır.
+#
+# Bir prompt'tan sonra modelin sonraki token dağılımı ve onun her yolla biçimlendirilmiş hâlleri:
+
+# %%
+prompt = pick(en="Ali went to", tr="Ali İzmir'e")
+with torch.no_grad():
+    last_logits = model(torch.tensor([prompt_ids(tokenizer, prompt)], device=device)).logits[0, -1]
+fig = plot_sampling_filters(last_logits, token_labels(tokenizer, range(V)))
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+for settings in [dict(temperature=0), dict(temperature=0.7, top_k=20), dict(temperature=1.0, top_p=0.9),
+                 dict(temperature=1.5)]:
+    print(settings)
+    print("   ", continue_text(model, tokenizer, prompt, SIZES.generate_tokens, seed=0, **settings).replace("\n", " ⏎ "))
+
+# %% [markdown] lang=en
+# Try it yourself: move the sliders and press the button. (top-k = 0 and top-p = 1 switch the filters
+# off; temperature 0 is greedy.) When "Run all" passes this cell, it shows a first text and goes on.
+# %% [markdown] lang=tr
+# Kendiniz deneyin: kaydırıcıları oynatıp düğmeye basın. (top-k = 0 ve top-p = 1 süzgeçleri kapatır;
+# sıcaklık 0 açgözlü kod çözmedir.) "Tümünü çalıştır" bu hücreye geldiğinde bir ilk metin gösterir ve
+# yoluna devam eder.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+sampling_playground(model, tokenizer, prompt, max_new_tokens=SIZES.generate_tokens)
+
+# %% [markdown] lang=en
+# ## 6. Where does the trained model look?
+#
+# The same sentence as before, through the trained model. Choose a layer and a head. After
+# pretraining, heads usually specialise: some look mostly at the previous token, some at the first
+# token of the text (a resting place when nothing else is useful), some back to the start of the
+# current word or name. With a short run the patterns are faint; the `gpu` profile shows them best.
+# %% [markdown] lang=tr
+# Önceki cümleyi bu kez eğitilmiş modelden geçirelim. Bir katman ve bir kafa seçin. Ön eğitimden sonra
+# kafalar genellikle uzmanlaşır: kimi çoğunlukla bir önceki token'a, kimi metnin ilk token'ına
+# (yapılacak yararlı bir şey olmadığında dinlendiği yer), kimi de o anki sözcüğün ya da adın başına
+# bakar. Kısa bir eğitimde bu örüntüler silik olur; en iyi `gpu` profilinde görünürler.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+sentence_ids = tokenizer.encode(sentence)[: config.block_size]
+attention_viewer(model, sentence_ids, token_labels(tokenizer, sentence_ids))
+
+# %% [markdown] lang=en
+# ## 7. Scaling, a little
+#
+# What buys a lower loss: a wider model, a deeper one, or more data? Kaplan et al. (2020) found that
+# the loss falls smoothly — as a power law — with $N$, with $D$ and with the compute $C \approx 6ND$, as
+# long as neither holds the other back; Hoffmann et al. (2022, "Chinchilla", arXiv 2203.15556) showed
+# that for a fixed compute budget, $N$ and $D$ should grow together (about 20 tokens per parameter).
+#
+# We train a small base model, then change one thing at a time: twice the width, twice the depth,
+# or twice the training tokens (twice the steps). All runs see the same batches in the same order.
+# These runs are tiny and short, so read only the direction of each effect, not a law.
+# %% [markdown] lang=tr
+# ## 7. Biraz ölçekleme
+#
+# Kaybı ne düşürür: daha geniş bir model mi, daha derin bir model mi, yoksa daha çok veri mi? Kaplan ve
+# ark. (2020) kaybın $N$ ile, $D$ ile ve $C \approx 6ND$ hesabıyla düzgün biçimde, bir kuvvet yasasına
+# uyarak düştüğünü gösterdi; yeter ki biri ötekini kısıtlamasın. Hoffmann ve ark. (2022, "Chinchilla",
+# arXiv 2203.15556) ise sabit bir hesap bütçesinde $N$ ile $D$'nin birlikte büyümesi gerektiğini
+# gösterdi (parametre başına yaklaşık 20 token).
+#
+# Küçük bir temel model eğitip her seferinde tek bir şeyi değiştireceğiz: iki kat genişlik, iki kat
+# derinlik ya da iki kat eğitim token'ı (iki kat adım). Bütün koşular aynı yığınları aynı sırayla görür.
+# Bu koşular çok küçük ve kısa; her etkinin yalnızca yönüne bakın, bir yasa çıkarmaya çalışmayın.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+scale_val = loss_evaluator(
+    RandomWindows(stream.split("val"), SIZES.scale_block_size, SIZES.batch_size, fixed=True, seed=1),
+    max_batches=SIZES.eval_batches,
+)
+scaling_runs = []
+for variant in SIZES.scale_variants:
+    settings = variant_settings(variant, SIZES.scale_n_layer, SIZES.scale_n_embd, SIZES.scale_steps)
+    variant_config = GPTConfig(vocab_size=V, block_size=SIZES.scale_block_size, n_layer=settings["n_layer"],
+                               n_head=SIZES.scale_n_head, n_embd=settings["n_embd"])
+    torch.manual_seed(0)
+    variant_model = GPT(variant_config)
+    variant_generator = torch.Generator().manual_seed(0)
+    variant_run = train(
+        variant_model,
+        RandomWindows(stream.split("train"), SIZES.scale_block_size, SIZES.batch_size, variant_generator),
+        TrainConfig(max_steps=settings["steps"], lr=SIZES.lr, warmup_steps=settings["steps"] // 10,
+                    eval_every=SIZES.scale_eval_every, progress=False, live_plot_every=None),
+        eval_fn=scale_val,
+        generator=variant_generator,
+    )
+    tokens = settings["steps"] * SIZES.batch_size * SIZES.scale_block_size
+    n_params = variant_config.n_params(include_embeddings=False)
+    scaling_runs.append({"label": variant_label(variant), "n_params": n_params, "history": variant_run.history,
+                         "tokens_per_step": SIZES.batch_size * SIZES.scale_block_size})
+    print(f"{variant_label(variant):>9}: N = {n_params:>9,}  D = {tokens:>9,}  6·N·D = {6 * n_params * tokens:.2e}  "
+          f"{pick(en='val loss', tr='doğrulama kaybı')} = {variant_run.history.val_losses[-1]:.3f}")
+fig = plot_scaling(scaling_runs, title=pick(en="one change at a time", tr="her seferinde tek değişiklik"))
+
+# %% [markdown] lang=en
+# ## Summary
+#
+# * A GPT is embeddings (token + position), a stack of pre-norm residual blocks — causal
+#   self-attention to move information between positions, an MLP to compute on each — and an output
+#   layer tied to the token embeddings.
+# * Attention is $\mathrm{softmax}(QK^\top/\sqrt{d} + M)V$; the causal mask $M$ keeps every position
+#   from seeing its future, which is what makes next-token training honest.
+# * Pretraining minimises the next-token cross-entropy: logits at $t$ against the token at $t+1$. A
+#   fresh model scores $\ln V$; every step is zero_grad → forward → backward → step.
+# * $N \approx 12 \cdot n_{layer} \cdot d^2$ non-embedding parameters, about $6N$ training FLOPs per
+#   token, $C \approx 6ND$ for a run.
+# * Temperature, top-k and top-p trade safety for variety when the model writes.
+# * Your model is saved in `runs/02_pretraining/model`; the fine-tuning chapters start from it.
+#
+# **Going further — a real benchmark.** `bench/pretrain_shakespeare.py` pretrains the course GPT on
+# Tiny Shakespeare at character level, the classic small benchmark. For comparison, nanoGPT's own README
+# reports a best validation loss of 1.4697 for 6 layers × 384 wide with a context of 256, in about 3
+# minutes on one A100, and about 1.88 for its CPU recipe (4 layers × 128, context 64, batch 12, 2,000
+# iterations). Those are nanoGPT's figures, not ours; the benchmark prints the course model's own
+# numbers beside them.
+#
+# **Next:** chapter 03 — four ways to fine-tune a pretrained model.
+# %% [markdown] lang=tr
+# ## Özet
+#
+# * Bir GPT; gömmelerden (token + konum), pre-norm düzeninde artık bağlantılı blokların oluşturduğu bir
+#   yığından (bilgiyi konumlar arasında taşıyan nedensel öz-dikkat ve her konumda hesap yapan bir MLP)
+#   ve token gömmeleriyle ağırlık paylaşan bir çıktı katmanından oluşur.
+# * Dikkat $\mathrm{softmax}(QK^\top/\sqrt{d} + M)V$ işlemidir; nedensel maske $M$ hiçbir konumun kendi
+#   geleceğini görmemesini sağlar. Sonraki token'la eğitimi dürüst kılan budur.
+# * Ön eğitim, sonraki token'ın çapraz entropisini küçültür: $t$ konumundaki logit'ler $t+1$ konumundaki
+#   token'la karşılaştırılır. Yeni bir model $\ln V$ alır; her adım zero_grad → ileri → geri → step
+#   sırasını izler.
+# * Gömmeler hariç $N \approx 12 \cdot n_{layer} \cdot d^2$ parametre, token başına yaklaşık $6N$ eğitim
+#   FLOP'u, bir eğitimin tamamı için $C \approx 6ND$.
+# * Model yazarken sıcaklık, top-k ve top-p güvenli olanla çeşitli olan arasında bir denge kurar.
+# * Modeliniz `runs/02_pretraining/model` klasörüne kaydedildi; ince ayar bölümleri ondan başlar.
+#
+# **Daha ileri: gerçek bir kıyaslama.** `bench/pretrain_shakespeare.py`, kursun GPT'sini klasik küçük
+# kıyaslama olan Tiny Shakespeare üzerinde karakter düzeyinde ön eğitimden geçirir. Karşılaştırma için:
+# nanoGPT'nin kendi README'si, bağlam uzunluğu 256 olan 6 katman × 384 genişlikte bir model için yaklaşık
+# 3 dakikada tek bir A100 üzerinde en iyi doğrulama kaybını 1,4697 olarak, CPU tarifi için (4 katman ×
+# 128, bağlam 64, yığın 12, 2.000 yineleme) ise yaklaşık 1,88 olarak bildirir. Bunlar nanoGPT'nin
+# rakamlarıdır, bizim değil; kıyaslama betiği kurs modelinin kendi sonuçlarını onların yanına yazar.
+#
+# **Sırada:** 03. bölüm — önceden eğitilmiş bir modele ince ayar yapmanın dört yolu.

@@ -1,0 +1,245 @@
+"""Checks for chapter 02: causal self-attention, the next-token loss, and one training step.
+
+Every reference here is independent of the learner's code: PyTorch's own
+``scaled_dot_product_attention(is_causal=True)`` and ``cross_entropy``, and a training step
+written out in the check.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn.functional as F
+
+from ..i18n import message, register
+from .core import Case, run_check, values_match
+
+MESSAGES = register(
+    {
+        "check_not_tensor": {
+            "en": "returned {kind}: expected a torch tensor",
+            "tr": "dönen değer {kind}: bir torch tensörü bekleniyordu",
+        },
+        "check_wrong_shape": {
+            "en": "returned shape {got}: expected {expected}",
+            "tr": "dönen şekil {got}: beklenen {expected}",
+        },
+        "check_future_leak": {
+            "en": "changing only the last position's key and value changed the output at earlier "
+                  "positions: the future leaks in (is the causal mask missing or on the wrong side?)",
+            "tr": "yalnızca son konumun anahtarını ve değerini değiştirmek önceki konumların çıktısını da "
+                  "değiştirdi: gelecek sızıyor (nedensel maske eksik mi, yoksa yanlış tarafta mı?)",
+        },
+        "check_loss_scalar": {
+            "en": "returned {kind}: expected a single-number tensor (shape ()), so that "
+                  "`loss.backward()` works; do not call `.item()` here",
+            "tr": "dönen değer {kind}: tek sayılık bir tensör (şekli ()) bekleniyordu, ki "
+                  "`loss.backward()` çalışsın; burada `.item()` çağırmayın",
+        },
+        "check_loss_no_grad": {
+            "en": "the loss does not carry a gradient back to the logits: compute it with torch operations",
+            "tr": "kayıp, gradyanı logit'lere geri taşımıyor: onu torch işlemleriyle hesaplayın",
+        },
+        "check_step_not_float": {
+            "en": "returned {kind}: expected the loss as a Python float (`loss.item()`)",
+            "tr": "dönen değer {kind}: kaybın Python float'u olarak (`loss.item()`) dönmesi bekleniyordu",
+        },
+        "check_step_loss": {
+            "en": "step {step}: returned loss {got:.6f}, expected {expected:.6f} (the loss of this batch "
+                  "before the update)",
+            "tr": "{step}. adım: dönen kayıp {got:.6f}, beklenen {expected:.6f} (güncellemeden önce bu "
+                  "yığının kaybı)",
+        },
+        "check_step_unchanged": {
+            "en": "step {step}: the parameters did not change: call `loss.backward()` and `optimizer.step()`",
+            "tr": "{step}. adım: parametreler değişmedi: `loss.backward()` ve `optimizer.step()` çağırın",
+        },
+        "check_step_params": {
+            "en": "step {step}: the parameters differ from one correct step (largest difference {diff:.2e} "
+                  "in {name}); are the old gradients cleared with `optimizer.zero_grad()` first?",
+            "tr": "{step}. adım: parametreler doğru bir adımın sonucundan farklı ({name} içinde en büyük "
+                  "fark {diff:.2e}); eski gradyanlar önce `optimizer.zero_grad()` ile temizleniyor mu?",
+        },
+    }
+)
+
+
+# ------------------------------------------------------------------- (a) causal self-attention
+def _qkv(shape, seed: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    generator = torch.Generator().manual_seed(seed)
+    # A spread of 2 makes the scores large enough that a missing 1/sqrt(d) changes the answer clearly.
+    return tuple(2 * torch.randn(shape, generator=generator) for _ in range(3))
+
+
+def _tensor_problem(result, shape) -> str | None:
+    if not isinstance(result, torch.Tensor):
+        return message("check_not_tensor", kind=type(result).__name__)
+    if tuple(result.shape) != tuple(shape):
+        return message("check_wrong_shape", got=tuple(result.shape), expected=tuple(shape))
+    return None
+
+
+def _reference_attention(q, k, v) -> torch.Tensor:
+    return F.scaled_dot_product_attention(q, k, v, is_causal=True)
+
+
+def _no_future_leak(student_fn, shape):
+    """Judge: perturbing the last position's key and value must leave every earlier output as it was."""
+
+    def judge(result) -> str | None:
+        problem = _tensor_problem(result, shape)
+        if problem:
+            return problem
+        q, k, v = _qkv(shape, seed=11)
+        k2, v2 = k.clone(), v.clone()
+        k2[..., -1, :] += 5.0
+        v2[..., -1, :] -= 5.0
+        before, after = student_fn(q, k, v), student_fn(q, k2, v2)
+        if not torch.allclose(before[..., :-1, :], after[..., :-1, :], atol=1e-5):
+            return message("check_future_leak")
+        return None
+
+    return judge
+
+
+def check_causal_self_attention(student_fn) -> bool:
+    """softmax(Q Kᵀ / sqrt(d) + causal mask) V on (B, H, T, D) tensors, against PyTorch's SDPA."""
+    shape = (1, 2, 6, 8)
+    cases = [Case(
+        {"en": "the output at a position does not depend on later positions",
+         "tr": "bir konumdaki çıktı sonraki konumlara bağlı değil"},
+        args=_qkv(shape, 11), judge=_no_future_leak(student_fn, shape),
+    )]
+    for shape, seed in (((1, 1, 4, 8), 0), ((2, 3, 7, 16), 1), ((1, 2, 5, 3), 2), ((2, 1, 1, 4), 3)):
+        q, k, v = _qkv(shape, seed)
+        cases.append(Case(
+            {"en": f"random q, k, v of shape (B, H, T, D) = {shape}",
+             "tr": f"(B, H, T, D) = {shape} şeklinde rastgele q, k, v"},
+            args=(q, k, v), expected=_reference_attention(q, k, v), atol=1e-4,
+        ))
+    return run_check("check_causal_self_attention", student_fn, cases)
+
+
+# ------------------------------------------------------------------ (b) next-token cross-entropy
+def _reference_next_token_loss(logits: torch.Tensor, ids: torch.Tensor) -> torch.Tensor:
+    vocab = logits.shape[-1]
+    return F.cross_entropy(logits[:, :-1].reshape(-1, vocab), ids[:, 1:].reshape(-1))
+
+
+def _loss_matches(expected: torch.Tensor, logits: torch.Tensor, student_fn, ids: torch.Tensor):
+    def judge(result) -> str | None:
+        if not isinstance(result, torch.Tensor) or result.dim() != 0:
+            kind = f"a tensor of shape {tuple(result.shape)}" if isinstance(result, torch.Tensor) else type(result).__name__
+            return message("check_loss_scalar", kind=kind)
+        if not values_match(result.detach(), expected, atol=1e-5, rtol=1e-5):
+            return message("check_expected_got", expected=f"{float(expected):.6f}", got=f"{float(result.detach()):.6f}")
+        graded = logits.clone().requires_grad_(True)
+        again = student_fn(graded, ids)
+        if not isinstance(again, torch.Tensor) or not again.requires_grad:
+            return message("check_loss_no_grad")
+        return None
+
+    return judge
+
+
+def check_next_token_cross_entropy(student_fn) -> bool:
+    """Mean cross-entropy of predicting ids[:, 1:] from logits[:, :-1], against F.cross_entropy."""
+    cases = []
+    for (batch, length, vocab), seed in (((2, 5, 7), 0), ((3, 9, 11), 1), ((1, 2, 4), 2)):
+        generator = torch.Generator().manual_seed(seed)
+        logits = 3 * torch.randn(batch, length, vocab, generator=generator)
+        ids = torch.randint(vocab, (batch, length), generator=generator)
+        expected = _reference_next_token_loss(logits, ids)
+        cases.append(Case(
+            {"en": f"random logits (B, T, V) = {(batch, length, vocab)} and ids (B, T)",
+             "tr": f"rastgele logit'ler (B, T, V) = {(batch, length, vocab)} ve id'ler (B, T)"},
+            args=(logits, ids), judge=_loss_matches(expected, logits, student_fn, ids),
+        ))
+    # A model that predicts the next id perfectly: only the right shift gives a loss near 0.
+    generator = torch.Generator().manual_seed(3)
+    ids = torch.randint(6, (2, 8), generator=generator)
+    logits = torch.full((2, 8, 6), -8.0)
+    logits[:, :-1].scatter_(-1, ids[:, 1:, None], 8.0)
+    cases.append(Case(
+        {"en": "logits that put the next id first: the loss must be close to 0",
+         "tr": "bir sonraki id'yi en öne koyan logit'ler: kayıp 0'a yakın olmalı"},
+        args=(logits, ids),
+        judge=_loss_matches(_reference_next_token_loss(logits, ids), logits, student_fn, ids),
+    ))
+    return run_check("check_next_token_cross_entropy", student_fn, cases)
+
+
+# ----------------------------------------------------------------------------- (c) training step
+def _reference_step(model, batch, optimizer) -> float:
+    optimizer.zero_grad()
+    inputs, targets = batch
+    loss = model(inputs, targets=targets).loss
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+
+
+def _tiny_setup(seed: int = 0):
+    """A tiny GPT, an AdamW optimizer for it, and three batches of (inputs, targets)."""
+    from ..model import GPT, GPTConfig
+
+    torch.manual_seed(seed)
+    model = GPT(GPTConfig(vocab_size=13, block_size=8, n_layer=1, n_head=2, n_embd=8), kernels="torch")
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2)
+    generator = torch.Generator().manual_seed(seed + 1)
+    batches = []
+    for _ in range(3):
+        ids = torch.randint(13, (4, 9), generator=generator)
+        batches.append((ids[:, :-1], ids[:, 1:]))
+    return model, optimizer, batches
+
+
+def _steps_match(student_fn):
+    """Judge: three steps of the learner's function equal three reference steps, loss by loss."""
+
+    def judge(_first) -> str | None:
+        mine, my_optimizer, batches = _tiny_setup()
+        ref, ref_optimizer, _ = _tiny_setup()
+        for step, batch in enumerate(batches, start=1):
+            before = {name: p.detach().clone() for name, p in mine.named_parameters()}
+            got = student_fn(mine, batch, my_optimizer)
+            expected = _reference_step(ref, batch, ref_optimizer)
+            if not isinstance(got, float):
+                return message("check_step_not_float", kind=type(got).__name__)
+            if not math.isclose(got, expected, rel_tol=1e-5, abs_tol=1e-6):
+                return message("check_step_loss", step=step, got=got, expected=expected)
+            if all(torch.equal(before[name], p) for name, p in mine.named_parameters()):
+                return message("check_step_unchanged", step=step)
+            ref_params = dict(ref.named_parameters())
+            worst_name, worst = max(
+                ((name, (p - ref_params[name]).abs().max().item()) for name, p in mine.named_parameters()),
+                key=lambda item: item[1],
+            )
+            if worst > 1e-5:
+                return message("check_step_params", step=step, diff=worst, name=worst_name)
+        return None
+
+    return judge
+
+
+def check_training_step(student_fn) -> bool:
+    """zero_grad, forward, backward, step, return the loss: compared with a reference on a copy."""
+    model, optimizer, batches = _tiny_setup()
+    spare_model, spare_optimizer, spare_batches = _tiny_setup()
+    cases = [
+        Case(
+            {"en": "one step on a tiny GPT returns the batch's loss as a float",
+             "tr": "küçük bir GPT üzerinde bir adım, yığının kaybını float olarak döndürür"},
+            args=(model, batches[0], optimizer),
+            judge=lambda result: None if isinstance(result, float)
+            else message("check_step_not_float", kind=type(result).__name__),
+        ),
+        Case(
+            {"en": "three steps give the same losses and parameters as three correct steps",
+             "tr": "üç adım, üç doğru adımla aynı kayıpları ve parametreleri verir"},
+            args=(spare_model, spare_batches[0], spare_optimizer),
+            judge=_steps_match(student_fn),
+        ),
+    ]
+    return run_check("check_training_step", student_fn, cases)
