@@ -41,8 +41,9 @@ notebooks: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 
+# --dist loadfile: the cells of one notebook share a kernel, so they must stay on one worker.
 test: setup lint
-	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --nbval-lax $(TESTS)
+	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --dist loadfile --nbval-lax $(TESTS)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache

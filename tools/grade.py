@@ -18,7 +18,6 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
 CHECK_CALL = re.compile(r"^(check_\w+)\(", re.MULTILINE)
 READ_VERDICTS = "import json\nfrom course_lib.checks import verdict_history\nprint(json.dumps(verdict_history()))"
 
@@ -33,7 +32,10 @@ def grade(path: Path, timeout: int = 600) -> tuple[list[dict], list[str]]:
     notebook = nbformat.read(path, as_version=4)
     calls = check_calls(notebook)
     notebook.cells.append(nbformat.v4.new_code_cell(READ_VERDICTS))
-    client = NotebookClient(notebook, timeout=timeout, allow_errors=True, resources={"metadata": {"path": str(ROOT)}})
+    # Run from the notebook's own folder, as Jupyter does, so that notebooks run side by side
+    # (the tests run several at once) write their files to different places.
+    folder = str(Path(path).resolve().parent)
+    client = NotebookClient(notebook, timeout=timeout, allow_errors=True, resources={"metadata": {"path": folder}})
     client.execute()
     stdout = "".join(o.get("text", "") for o in notebook.cells[-1].outputs if o.get("name") == "stdout")
     return json.loads(stdout.strip().splitlines()[-1]), calls
