@@ -13,8 +13,8 @@ from course_lib.assets.files import (
     CONFIG_FILE,
     TOKENIZER_FILE,
     WEIGHTS_FILE,
+    file_sha256,
     read_config,
-    sha256_of,
 )
 from course_lib.assets.recipe import preset
 from course_lib.data.world import World
@@ -52,7 +52,7 @@ def quiet_build(recipe, out):
 def test_shipped_files_are_small_and_match_their_checksums():
     config = read_config(ASSETS_DIR)
     for name in (WEIGHTS_FILE, TOKENIZER_FILE):
-        assert sha256_of(ASSETS_DIR / name) == config["sha256"][name]
+        assert file_sha256(ASSETS_DIR / name) == config["sha256"][name]
     total = sum((ASSETS_DIR / name).stat().st_size for name in (WEIGHTS_FILE, TOKENIZER_FILE, CONFIG_FILE))
     assert total <= 15 * 2**20
 

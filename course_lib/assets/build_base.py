@@ -37,7 +37,7 @@ from .files import (
     CONFIG_VERSION,
     TOKENIZER_FILE,
     WEIGHTS_FILE,
-    sha256_of,
+    file_sha256,
     write_json,
 )
 from .recipe import ENDOFTEXT, PRESETS, Recipe, preset
@@ -194,7 +194,7 @@ def build(recipe: Recipe, out: Path = ASSETS_DIR, progress: bool = True, log=pri
             "torch_threads": torch.get_num_threads(),
         },
         "rebuild": "python -m course_lib.assets.build_base --preset <preset> (see 'recipe')",
-        "sha256": {name: sha256_of(out / name) for name in (WEIGHTS_FILE, TOKENIZER_FILE)},
+        "sha256": {name: file_sha256(out / name) for name in (WEIGHTS_FILE, TOKENIZER_FILE)},
     }
     write_json(out / CONFIG_FILE, config)
     return config

@@ -11,11 +11,11 @@ that crashes never leaves a half-written file over a good one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 
+from ..data.download import file_sha256  # the one checksum helper of the package
 from ..i18n import CourseFileError
 from . import messages  # noqa: F401  (registers this package's messages)
 
@@ -25,15 +25,6 @@ TOKENIZER_FILE = "base_tokenizer.json"
 CONFIG_FILE = "base_config.json"
 CONFIG_FORMAT = "course_lib.base_model"
 CONFIG_VERSION = 1
-
-
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def write_json(path: Path, data: dict) -> Path:
@@ -69,7 +60,7 @@ def verify_files(folder: Path, config: dict) -> None:
         path = folder / name
         if not path.is_file():
             raise CourseFileError("base_file_missing", path=path)
-        actual = sha256_of(path)
+        actual = file_sha256(path)
         if actual != expected:
             raise CourseFileError(
                 "base_checksum_mismatch", path=path, actual=actual, expected=expected, config=CONFIG_FILE

@@ -36,6 +36,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, load_model, save_file, save_model
 from torch import nn
 
+from ..data.download import file_sha256
 from ..i18n import CourseFileError, CourseValueError
 from . import messages  # noqa: F401  (registers this package's texts)
 from .rng import capture_rng, restore_rng
@@ -119,7 +120,7 @@ def save_checkpoint(
             "optimizer": optimizer_json,
             "scaler": scaler.state_dict() if scaler is not None else None,
             "rng": rng_json,
-            "files": {name: _sha256(tmp / name) for name in (WEIGHTS_FILE, TENSORS_FILE)},
+            "files": {name: file_sha256(tmp / name) for name in (WEIGHTS_FILE, TENSORS_FILE)},
         }
         _write_manifest(body, tmp / MANIFEST_FILE)
         _fsync(tmp)
@@ -230,7 +231,7 @@ def verify_checkpoint(path) -> dict:
         file = path / name
         if not file.exists():
             raise CourseFileError("checkpoint_missing", path=path, file=name)
-        got = _sha256(file)
+        got = file_sha256(file)
         if got != expected:
             raise CourseValueError("checkpoint_corrupt", file=file, got=got, expected=expected)
     return body
@@ -298,14 +299,6 @@ def _optimizer_state_dict(saved: dict, tensors: dict[str, torch.Tensor]) -> dict
         state.setdefault(int(index), {}).update(values)
     groups = [dict(g, betas=tuple(g["betas"])) if "betas" in g else dict(g) for g in saved["param_groups"]]
     return {"state": state, "param_groups": groups}
-
-
-def _sha256(file: Path) -> str:
-    digest = hashlib.sha256()
-    with open(file, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _body_digest(body: dict) -> str:
