@@ -101,3 +101,106 @@ def test_every_real_source_builds():
     assert sources, "course/ has no notebook sources"
     for path in sources:
         read_source(path)
+
+
+LOCALIZED = '''\
+# %% [markdown] lang=en
+# Hi
+# %% [markdown] lang=tr
+# Selam
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+# en: count the words
+# en: of the story
+# tr: öykünün sözcüklerini say
+words = 3  # (B, T)
+print(pick(en="words:", tr="sözcük:"), words, pick(en=f"{words} found", tr=f"{words} bulundu"))
+print(f"{pick(en='left', tr='sol'):>8} {pick(en='new', tr='yeni')} = {words}")
+label = pick(en=LABEL, tr="etiket")
+def f():
+    # tr: girintili
+    # en: indented
+    return pick(en="a", tr="b", de="c")
+'''
+
+
+def _code_cell(tmp_path, source, lang, variant="notebooks"):
+    _write(tmp_path, source)
+    cells = json.loads(build_notebooks.build(tmp_path)[Path(variant) / lang / "07_demo.ipynb"])["cells"]
+    return cells[3]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "tr",
+            "# öykünün sözcüklerini say\n"
+            "words = 3  # (B, T)\n"
+            'print("sözcük:", words, f"{words} bulundu")\n'
+            "print(f\"{'sol':>8} yeni = {words}\")\n"
+            'label = pick(en=LABEL, tr="etiket")\n'
+            "def f():\n"
+            "    # girintili\n"
+            '    return pick(en="a", tr="b", de="c")',
+        ),
+        (
+            "en",
+            "# count the words\n"
+            "# of the story\n"
+            "words = 3  # (B, T)\n"
+            'print("words:", words, f"{words} found")\n'
+            "print(f\"{'left':>8} new = {words}\")\n"
+            'label = pick(en=LABEL, tr="etiket")\n'
+            "def f():\n"
+            "    # indented\n"
+            '    return pick(en="a", tr="b", de="c")',
+        ),
+    ],
+)
+def test_a_code_cell_is_built_into_one_language(tmp_path, lang, expected):
+    cell = _code_cell(tmp_path, LOCALIZED, lang)
+    assert "".join(cell["source"]) == expected
+    assert cell["metadata"]["tags"] == ["nbval-ignore-output"]
+    compile("".join(cell["source"]), "cell", "exec")
+
+
+def test_pick_literals_spanning_lines_stay_valid_python(tmp_path):
+    source = LOCALIZED.replace(
+        'label = pick(en=LABEL, tr="etiket")',
+        'label = pick(en="one "\n             "two", tr="bir "\n             "iki")',
+    )
+    code = "".join(_code_cell(tmp_path, source, "tr")["source"])
+    assert 'label = ("bir "\n             "iki")' in code
+    compile(code, "cell", "exec")
+
+
+def test_a_cell_without_markers_has_no_tags(tmp_path):
+    cell = _code_cell(tmp_path, GOOD, "en")
+    assert cell["metadata"] == {}
+
+
+def test_exercise_cells_are_localized_too(tmp_path):
+    source = GOOD.replace("def f(x):", "# en: add one\n# tr: bir ekleyin\ndef f(x):")
+    code = "".join(_code_cell(tmp_path, source, "tr", "exercises")["source"])
+    assert code.startswith("# bir ekleyin\ndef f(x):") and "KODUNUZU" in code and "add one" not in code
+
+
+@pytest.mark.parametrize(
+    ("code", "line", "problem"),
+    [
+        ("# en: only English\nx = 1\n", 2, "no '# tr:' twin"),
+        ("x = 1\n# tr: yalnız Türkçe\n", 3, "no '# en:' twin"),
+        ("# en: a\n# tr: b\n# en: c\n", 2, "alternate languages"),
+        ("# en: a\n    # tr: b\n", 2, "no '# tr:' twin"),
+        ("x = 1  # en: trailing\n", 2, "on its own line"),
+        ("# NBVAL_IGNORE_OUTPUTS\nx = 1\n", 2, "unknown nbval marker"),
+    ],
+)
+def test_bad_code_comments_are_refused_with_file_and_line(tmp_path, code, line, problem):
+    path = _write(tmp_path, "# %%\n" + code)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert caught.value.line == line
+    assert problem in str(caught.value)

@@ -8,7 +8,9 @@ For each source ``course/NN_name.py`` and each language it writes:
   exercises/<lang>/NN_name.ipynb   the assignment: each solution block replaced by
                                    ``raise NotImplementedError`` (only for sources with exercises)
   solutions/<lang>/NN_name.ipynb   the assignment with its solutions and markers, for teachers
-Outputs carry no execution results, and the same sources always give the same bytes.
+Each language's notebook shows only that language, code cells included: tagged comments, pick()
+literals and nbval markers are resolved as tools/code_language.py describes. Outputs carry no
+execution results, and the same sources always give the same bytes.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import nbformat
 
+from .code_language import localize
 from .course_source import BEGIN, END, LANGUAGES, Cell, read_source, solution_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +77,10 @@ def render(cells: list[Cell], path: Path, lang: str, variant: str, relpath: str)
             if cell.lang == lang:
                 out.append(nbformat.v4.new_markdown_cell(cell.text))
         else:
-            out.append(nbformat.v4.new_code_cell(_code_for(path, cell, lang, variant)))
+            code, tags = localize(_code_for(path, cell, lang, variant), lang)
+            out.append(nbformat.v4.new_code_cell(code))
+            if tags:
+                out[-1].metadata["tags"] = tags
     for number, cell in enumerate(out):
         cell["id"] = f"{variant[:3]}-{lang}-{number:03d}"  # stable ids: no drift between builds
     notebook.cells = out

@@ -7,6 +7,9 @@ opens a cell; what follows on that line says what kind:
     # %% [markdown] lang=tr      its Turkish twin, right after it
     # %%                          code, shared by both languages
 
+Code cells may carry comments in both languages (``# en:`` / ``# tr:`` lines), pick() literals and
+nbval markers; tools/code_language.py says how the build turns them into one language.
+
 Every prose cell must be followed (or preceded) by its twin in the other language, and
 solution code sits between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` inside one code
 cell. A source that breaks either rule is refused with its file and line.
@@ -18,6 +21,8 @@ import re
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import code_language
 
 LANGUAGES = ("en", "tr")
 BEGIN = "### BEGIN SOLUTION"
@@ -53,6 +58,10 @@ def read_source(path: Path) -> list[Cell]:
     for cell in cells:
         if cell.kind == "code":
             solution_blocks(path, cell)  # validates the markers
+            try:
+                code_language.check(cell.text)
+            except code_language.CodeLanguageError as error:
+                raise SourceError(path, cell.line + 1 + error.index, error.problem) from None
     return cells
 
 
