@@ -22,9 +22,9 @@
 #
 # Bu bölümde
 # 1. **sayarak** olabilecek en küçük dil modelini kuracak,
-# 2. sayıları olasılıklara çevirecek (1. alıştırma),
+# 2. sayımları olasılıklara çevirecek (1. alıştırma),
 # 3. sonraki token'ı **örnekleyerek** metin üretecek (2. alıştırma),
-# 4. modeli, sonraki bütün bölümlerin küçültmeye çalıştığı sayıyla, yani **kayıpla** ölçecek,
+# 4. modeli, sonraki bütün bölümlerin en aza indirmeye çalıştığı sayıyla, yani **kayıpla** ölçecek,
 # 5. bir LLM'in yaşam döngüsünü ve bu kursun haritasını göreceksiniz.
 #
 # Süre: yaklaşık 20 dakika. GPU gerekmez.
@@ -108,13 +108,13 @@ print({model.vocab[i]: int(c) for i, c in enumerate(row) if c > 0})
 #
 # *Hint:* `counts.sum(dim=-1, keepdim=True)` and `torch.where`.
 # %% [markdown] lang=tr
-# ### 1. alıştırma — sayılardan olasılıklara
+# ### 1. alıştırma — sayımlardan olasılıklara
 #
-# Bir satır dolusu sayı henüz bir olasılık dağılımı değildir: toplamı 1 olsun diye her değeri
+# Bir satırdaki sayımlar henüz bir olasılık dağılımı değildir: toplamı 1 olsun diye her değeri
 # satırın toplamına bölmek gerekir. Bütün tablo (2 boyutlu bir tensör) için
 # `normalize_counts(counts)` fonksiyonunu yazın: her satırı kendi toplamına bölün. Hiç görülmemiş
-# (hepsi sıfır olan) bir satır bilgi taşımaz; sıfıra bölmek yerine ona **eşit** dağılımı ($1/V$)
-# verin. Sonuç ondalıklı sayılardan oluşsun.
+# (hepsi sıfır olan) bir satır bilgi taşımaz; sıfıra bölmek yerine ona **düzgün (tekdüze)**
+# dağılımı ($1/V$) verin. Sonuç kayan noktalı sayılardan oluşsun.
 #
 # *İpucu:* `counts.sum(dim=-1, keepdim=True)` ve `torch.where`.
 
@@ -169,8 +169,9 @@ fig = plot_next_distribution(
 # ### 2. alıştırma — sonraki token'ı örneklemek
 #
 # Modelle **yazmak** için sonraki karakteri onun dağılımından çekeriz. Her seferinde en olası
-# karakteri seçmek (*açgözlü* kod çözme) metni sonsuza dek tekrarlatır; olasılıklarla orantılı
-# rastgele çekmek ise çeşitli bir metin verir. Bir $p$ dağılımından çekmenin bir yolu:
+# karakter seçilirse (*açgözlü kod çözme*, greedy decoding) metin kendini sonsuza dek tekrarlar;
+# olasılıklarla orantılı rastgele çekmek ise çeşitli bir metin verir. Bir $p$ dağılımından
+# çekmenin bir yolu:
 #
 # 1. birikimli toplamları $c_i = p_0 + \dots + p_i$ hesaplayın (`torch.cumsum`),
 # 2. verilen `generator` ile $[0, c_{V-1})$ aralığında düzgün dağılımlı bir $u$ sayısı çekin,
@@ -179,7 +180,7 @@ fig = plot_next_distribution(
 # Bu indisi Python `int`'i olarak döndüren `sample_next(probs, generator)` fonksiyonunu yazın.
 # Rastgelelik için `generator`'ı kullanın (örneğin `torch.rand((), generator=generator)`): böylece
 # aynı tohum hep aynı metni verir ve deneyler tekrarlanabilir olur. `generator=generator` ile
-# `torch.multinomial` kullanmak da olur.
+# `torch.multinomial` da kullanabilirsiniz.
 
 # %%
 def sample_next(probs, generator):
@@ -248,17 +249,19 @@ print(model.generate(start, SIZES.generate_tokens, generator, sampler=sample_nex
 #
 # $$\mathcal{L} = -\frac{1}{n-1}\sum_{t=2}^{n} \log P(x_t \mid x_{t-1}),$$
 #
-# ön eğitimin küçültmeye çalıştığı **çapraz entropi kaybıdır** (02. bölüm). Ne kadar düşükse o
-# kadar iyidir. Hiçbir şey bilmeyen ve olasılığı $V$ karaktere eşit dağıtan bir model $\log V$ alır.
-# $e^{\mathcal{L}}$ ise **şaşkınlıktır (perplexity)**: model, "bu kadar seçenek arasından yazı tura
-# atar gibi" kararsızdır.
+# ön eğitimin en aza indirmeye çalıştığı **çapraz entropi kaybıdır** (02. bölüm). Ne kadar düşükse
+# o kadar iyidir. Hiçbir şey bilmeyen ve olasılığı $V$ karaktere eşit olarak dağıtan bir model
+# $\log V$ alır. $e^{\mathcal{L}}$ ise **şaşkınlıktır (perplexity)**: model, bu kadar seçenek
+# arasından kura çeker gibi kararsızdır.
 
 # %%
 loss = model.average_nll(text)
 uniform = math.log(len(model.vocab))
-print(pick(en="bigram loss:", tr="bigram kaybı:"), round(loss, 3), f"(perplexity {math.exp(loss):.1f})")
-print(pick(en="uniform guess:", tr="eşit dağılımlı tahmin:"), round(uniform, 3), f"(perplexity {len(model.vocab)})")
-assert loss < uniform, "counting must beat guessing"
+print(pick(en="bigram loss:", tr="bigram kaybı:"), round(loss, 3),
+      pick(en=f"(perplexity {math.exp(loss):.1f})", tr=f"(şaşkınlık {math.exp(loss):.1f})"))
+print(pick(en="uniform guess:", tr="düzgün dağılımlı tahmin:"), round(uniform, 3),
+      pick(en=f"(perplexity {len(model.vocab)})", tr=f"(şaşkınlık {len(model.vocab)})"))
+assert loss < uniform, pick(en="counting must beat guessing", tr="sayan model, rastgele tahminden iyi olmalı")
 
 # %% [markdown] lang=en
 # ## 4. The life cycle of an LLM
@@ -282,8 +285,8 @@ assert loss < uniform, "counting must beat guessing"
 # | **değerlendirme** | kalite ve nelerin ters gidebileceği ölçülür | ayrılmış test kümeleri, yoklamalar | her bölüm |
 # | **riskler** | önyargı, karbon salımı, halüsinasyon, güvenlik, rıza ve mahremiyet | — | 11–15. bölümler |
 #
-# Ön eğitim açık ara en pahalı aşamadır; ince ayar onun öğrendiklerini yeniden kullanır. Küçük bir
-# etiketli kümenin çoğu zaman yetmesinin nedeni budur.
+# Ön eğitim açık ara en pahalı aşamadır; ince ayar onun öğrendiklerini yeniden kullanır. Küçük,
+# etiketli bir veri kümesinin yetebilmesinin nedeni budur.
 
 # %% [markdown] lang=en
 # ## 5. The course map
@@ -294,7 +297,7 @@ assert loss < uniform, "counting must beat guessing"
 # | 01 | Tokenization | train a BPE tokenizer; see why Turkish words split into more tokens |
 # | 02 | Pretraining | build a GPT piece by piece and pretrain it |
 # | 03 | Fine-tuning approaches | all layers, selected layers, transfer learning, gradual unfreezing |
-# | 04 | PEFT and LoRA | train < 1 % of the parameters |
+# | 04 | PEFT and LoRA | train a small share of the parameters (LoRA with r = 8 on the attention's `c_attn` and `c_proj` of the 4 × 192 world base model: 36,864 of 2,274,240, 1.6 %) |
 # | 05 | Instance reweighting ("IGBI") | learn to down-weight mislabelled examples |
 # | 06 | Knowledge distillation | teach a small student from a big teacher |
 # | 07 | Prompt tuning | learn a soft prompt, not a hand-written one |
@@ -313,13 +316,13 @@ assert loss < uniform, "counting must beat guessing"
 # | # | bölüm | neler yapacaksınız |
 # |---|---|---|
 # | 00 | Giriş | saymak, örneklemek, kayıp ölçmek (bu defter) |
-# | 01 | Tokenizasyon | bir BPE ayrıştırıcısı eğitmek; Türkçe sözcüklerin neden daha çok token'a bölündüğünü görmek |
+# | 01 | Tokenizasyon | bir BPE tokenizer'ı eğitmek; Türkçe sözcüklerin neden daha çok token'a bölündüğünü görmek |
 # | 02 | Ön eğitim | bir GPT'yi parça parça kurup ön eğitmek |
-# | 03 | İnce ayar yaklaşımları | tüm katmanlar, seçili katmanlar, aktarım öğrenmesi, kademeli çözme |
-# | 04 | PEFT ve LoRA | parametrelerin %1'inden azını eğitmek |
+# | 03 | İnce ayar yaklaşımları | tüm katmanlar, seçili katmanlar, aktarım öğrenmesi, katmanların kademeli çözülmesi |
+# | 04 | PEFT ve LoRA | parametrelerin küçük bir payını eğitmek (4 × 192 boyutlu dünya temel modelinde, dikkatin `c_attn` ve `c_proj` katmanlarında r = 8 olan LoRA: 2.274.240 parametreden 36.864'ü, %1,6) |
 # | 05 | Örnek yeniden ağırlıklandırma ("IGBI") | yanlış etiketli örneklerin ağırlığını düşürmeyi öğrenmek |
 # | 06 | Bilgi damıtımı | büyük bir öğretmenden küçük bir öğrenci yetiştirmek |
-# | 07 | Prompt ayarlama | elle yazılmış değil, öğrenilmiş bir yumuşak prompt |
+# | 07 | Prompt ayarlama | elle yazılan bir prompt yerine yumuşak bir prompt öğrenmek |
 # | 08 | ALUM | gömme uzayında çekişmeli eğitim |
 # | 09 | Yönlendirilmiş dikkat ("GATE") | dikkatin nereye baktığını denetlemek |
 # | 10 | Yöntemlerin karşılaştırılması | tek tablo: doğruluk, parametre, süre, enerji |
@@ -327,7 +330,7 @@ assert loss < uniform, "counting must beat guessing"
 # | 12 | Karbon salımı | eğitimin enerjisini ve CO₂'sini ölçmek |
 # | 13 | Halüsinasyon | modeller hiç görmediklerini yanıtladığında |
 # | 14 | Güvenlik | prompt enjeksiyonu ve zehirlenmiş veri |
-# | 15 | Rıza ve mahremiyet | ezberleme, KVKK/GDPR, diferansiyel mahremiyet |
+# | 15 | Rıza ve mahremiyet | ezberleme, KVKK/GDPR, diferansiyel gizlilik |
 # | A1 | GPU çekirdekleri | birleştirilmiş bir Triton çekirdeği yazıp ölçmek |
 
 # %% [markdown] lang=en
@@ -352,8 +355,8 @@ assert loss < uniform, "counting must beat guessing"
 #   seçin.
 # * **Profiller** her defterin boyutunu belirler: `COURSE_PROFILE=smoke` (saniyeler; testlerde
 #   kullanılır), `cpu` (dizüstü bilgisayar, defter başına birkaç dakika; varsayılan) ve `gpu`
-#   (Colab T4 ya da daha iyisi; daha büyük modeller, gerçek sonuçlar). Defterler boyutları kendileri
-#   yazmaz; `course_lib.profile` modülüne sorar.
+#   (Colab T4 ya da daha iyisi; daha büyük modeller, gerçek sonuçlar). Defterler boyutları koda
+#   sabit olarak yazmaz; `course_lib.profile` modülünden alır.
 #
 # Bu defter şu ayarlarla çalışıyor:
 
@@ -381,8 +384,38 @@ print("COURSE_PROFILE =", current_profile(), "|", dict(SIZES))
 #   hem puanlamaya hem de yazmaya yeter.
 # * Bigram modeli sayarak "eğitilir" ve yalnızca bir karakteri hatırlar: yerel yazım için yeterli,
 #   anlam için değil.
-# * Olasılıklarla orantılı örnekleme çeşitli metin üretir; tohumlanmış bir generator bunu
-#   tekrarlanabilir kılar.
-# * Kayıp (ortalama negatif log-olabilirlik) ölçütümüzdür; eşit dağılımlı tahmin $\log V$ alır.
+# * Olasılıklarla orantılı örnekleme çeşitli metin üretir; tohumu sabitlenmiş bir rastgele sayı
+#   üreteci (generator) bunu tekrarlanabilir kılar.
+# * Kayıp (ortalama negatif log-olabilirlik) ölçütümüzdür; düzgün dağılımlı tahmin $\log V$ alır.
 #
 # **Sırada:** 01. bölüm — *token* aslında nedir ve Türkçe neden daha fazlasına ihtiyaç duyar?
+
+# %% [markdown] lang=en
+# ## Further reading
+#
+# * C. E. Shannon, "A Mathematical Theory of Communication", *Bell System Technical Journal* 27
+#   (1948), §3: the first character and word n-gram models of English, sampled just as you did here.
+# * D. Jurafsky and J. H. Martin, *Speech and Language Processing*, 3rd ed. draft, chapter 3
+#   "N-gram Language Models": counting, smoothing, and perplexity.
+# * Y. Bengio, R. Ducharme, P. Vincent and C. Jauvin, "A Neural Probabilistic Language Model",
+#   *JMLR* 3 (2003): the step from counted n-grams to learned embeddings.
+# * A. Karpathy, *makemore* (github.com/karpathy/makemore) and the lecture "The spelled-out intro to
+#   language modeling: building makemore" (Neural Networks: Zero to Hero, 2022): the bigram model of
+#   this chapter, then a neural one.
+# * S. Raschka, *Build a Large Language Model (From Scratch)*, Manning 2024, chapter 1
+#   "Understanding large language models", and its code, github.com/rasbt/LLMs-from-scratch.
+# %% [markdown] lang=tr
+# ## İleri okuma
+#
+# * C. E. Shannon, "A Mathematical Theory of Communication", *Bell System Technical Journal* 27
+#   (1948), 3. bölüm: İngilizcenin ilk karakter ve sözcük n-gram modelleri; tıpkı burada yaptığınız
+#   gibi örneklenmiş.
+# * D. Jurafsky ve J. H. Martin, *Speech and Language Processing*, 3. baskı taslağı, 3. bölüm
+#   "N-gram Language Models": sayma, düzleştirme (smoothing) ve şaşkınlık.
+# * Y. Bengio, R. Ducharme, P. Vincent ve C. Jauvin, "A Neural Probabilistic Language Model",
+#   *JMLR* 3 (2003): sayılan n-gram'lardan öğrenilen gömmelere geçiş.
+# * A. Karpathy, *makemore* (github.com/karpathy/makemore) ve "The spelled-out intro to language
+#   modeling: building makemore" dersi (Neural Networks: Zero to Hero, 2022): bu bölümdeki bigram
+#   modeli, ardından sinir ağıyla kurulan hâli.
+# * S. Raschka, *Build a Large Language Model (From Scratch)*, Manning 2024, 1. bölüm
+#   "Understanding large language models" ve kodu: github.com/rasbt/LLMs-from-scratch.
