@@ -20,7 +20,7 @@
 # # 01 · Tokenizasyon: karakterler, baytlar ve BPE token'ları
 #
 # Bir dil modeli harfleri hiç görmez. Gördüğü şey bir tam sayı dizisidir, yani **token
-# kimlikleri**; metnin bu sayılara nasıl dönüşeceğine de bir **tokenizer (ayrıştırıcı)** karar verir.
+# kimlikleri** (token id); metnin bu sayılara nasıl dönüşeceğine de bir **tokenizer** karar verir.
 # Bu seçim, her metnin model için ne kadar uzun olacağını, sözcük dağarcığının ne kadar büyük
 # olacağını ve — birazdan ölçeceğimiz gibi — Türkçe bir cümlenin İngilizce çevirisinden ne kadar
 # pahalıya gelebileceğini belirler.
@@ -61,7 +61,8 @@ from course_lib.viz.tokenization import plot_fertility, plot_segmentations, plot
 
 SIZES = sizes("01_tokenization")
 LANG = get_language()
-# The built-in world tells every story in both languages, from the same meaning.
+# en: The built-in world tells every story in both languages, from the same meaning.
+# tr: Yerleşik "dünya" derlemi her öyküyü, aynı içerikle iki dilde anlatır.
 world = parallel_world_texts(SIZES.world_chars)
 SENTENCES = {
     "tr": "Öğlen Ayşe kafede bekledi. Sonra İzmir'de müzeye gitti.",
@@ -88,7 +89,8 @@ print(world[LANG][:300])
 TURKISH_LETTERS = "çğıöşüÇĞİÖŞÜ"
 for char, n_bytes, hex_bytes in utf8_table(TURKISH_LETTERS + "a"):
     print(f"{char!r}: {n_bytes} {pick(en='byte' if n_bytes == 1 else 'bytes', tr='bayt')}  ({hex_bytes})")
-assert all(n_bytes == 2 for _, n_bytes, _ in utf8_table(TURKISH_LETTERS)), "each Turkish letter is 2 bytes"
+assert all(n_bytes == 2 for _, n_bytes, _ in utf8_table(TURKISH_LETTERS)), \
+    pick(en="each Turkish letter is 2 bytes", tr="her Türkçe harf 2 bayttır")
 
 # %% [markdown] lang=en
 # A model could read bytes directly: the vocabulary would be just 256 symbols, and any text in any
@@ -101,16 +103,16 @@ assert all(n_bytes == 2 for _, n_bytes, _ in utf8_table(TURKISH_LETTERS)), "each
 # it to bytes, Radford et al. 2019, with a vocabulary of 50,257). Let's train a small byte-level
 # BPE on the world's Turkish and English stories and look at one sentence in all three ways:
 # %% [markdown] lang=tr
-# Bir model baytları doğrudan okuyabilirdi: sözcük dağarcığı yalnızca 256 simgeden oluşur ve her
+# Bir model baytları doğrudan okuyabilirdi: sözcük dağarcığı yalnızca 256 simgeden oluşurdu ve her
 # dildeki her metin bunlarla yazılabilirdi. Bedeli uzunluktur: her cümle upuzun bir diziye dönüşür,
-# model de kapasitesini (ve sınırlı bağlam penceresini) harfleri hecelemeye harcar.
+# model de kapasitesini (ve sınırlı bağlam penceresini) sözcükleri harf harf kurmaya harcar.
 #
 # **Bayt çifti kodlaması** (BPE), GPT-2'nin ve ondan sonraki çoğu modelin kullandığı orta yoldur:
-# 256 bayttan başla, sık yan yana gelen çiftleri yeni token'lar hâlinde **birleştir** ve sözcük
-# dağarcığı seçilen boyuta ulaşana kadar sürdür (sözcükler için Sennrich, Haddow ve Birch, ACL
-# 2016, arXiv 1508.07909; baytlara GPT-2 uyguladı, Radford vd. 2019, 50.257'lik bir sözcük
-# dağarcığıyla). Dünyanın Türkçe ve İngilizce öyküleri üzerinde küçük bir bayt düzeyinde BPE
-# eğitelim ve bir cümleye üç biçimde de bakalım:
+# 256 bayttan başlanır, sık yan yana gelen çiftler yeni token'lar hâlinde **birleştirilir** ve bu,
+# sözcük dağarcığı seçilen boyuta ulaşana kadar sürdürülür (sözcükler için Sennrich, Haddow ve
+# Birch, ACL 2016, arXiv 1508.07909; baytlara GPT-2 uyguladı, Radford vd. 2019, 50.257'lik bir
+# sözcük dağarcığıyla). Yerleşik "dünya" derleminin Türkçe ve İngilizce öyküleri üzerinde bayt
+# düzeyinde küçük bir BPE eğitelim ve bir cümleye üç biçimde de bakalım:
 
 # %%
 bilingual_text = world["tr"] + "\n\n" + world["en"]
@@ -123,7 +125,9 @@ for lang, sentence in SENTENCES.items():
           "|", pick(en="BPE tokens:", tr="BPE token'ı:"), n_tokens)
     print(token_pieces(bpe, sentence))
     assert n_bytes >= n_chars > n_tokens
-    assert bpe.decode(bpe.encode(sentence)) == sentence  # nothing is lost
+    # en: nothing is lost
+    # tr: hiçbir şey kaybolmaz
+    assert bpe.decode(bpe.encode(sentence)) == sentence
 
 # %% [markdown] lang=en
 # The Turkish sentence has more bytes than characters (each ğ, ş, İ, ü, ö counts twice); BPE then
@@ -138,7 +142,7 @@ for lang, sentence in SENTENCES.items():
 # %% [markdown] lang=tr
 # Türkçe cümlede karakterden çok bayt var (her ğ, ş, İ, ü, ö iki kez sayılır); BPE ise sık
 # görülen bayt dizilerini, çoğu zaman önündeki boşlukla ("␣") birlikte bütün bir sözcüğü, tek bir
-# token'da toplar. Büyük Ö gibi seyrek bir harf, iki baytı olarak (`<c3>`, `<96>`) kalabilir: henüz
+# token'da toplar. Büyük Ö gibi seyrek bir harf, iki ayrı bayt olarak (`<c3>`, `<96>`) kalabilir: henüz
 # hiçbir birleştirme onları bir araya getirmemiştir. Kod çözme, özgün metni olduğu gibi geri verir.
 #
 # **Sözcük dağarcığı boyutu ile dizi uzunluğu arasındaki denge.** Daha çok birleştirme, daha uzun
@@ -149,8 +153,10 @@ for lang, sentence in SENTENCES.items():
 
 # %%
 char_tokenizer = CharTokenizer.train(bilingual_text + "".join(SENTENCES.values()))
-rows = [("bytes (UTF-8)", 256, {lang: len(s.encode("utf-8")) for lang, s in SENTENCES.items()}),
-        ("characters", char_tokenizer.vocab_size, {lang: len(s) for lang, s in SENTENCES.items()})]
+rows = [(pick(en="bytes (UTF-8)", tr="baytlar (UTF-8)"), 256,
+         {lang: len(s.encode("utf-8")) for lang, s in SENTENCES.items()}),
+        (pick(en="characters", tr="karakterler"), char_tokenizer.vocab_size,
+         {lang: len(s) for lang, s in SENTENCES.items()})]
 for vocab_size in SIZES.world_vocab_sizes:
     tokenizer = BPETokenizer.train(bilingual_text, vocab_size)
     rows.append((f"BPE {vocab_size}", tokenizer.vocab_size,
@@ -159,7 +165,8 @@ print(f"{pick(en='tokenizer', tr='tokenizer'):<16}{pick(en='vocab', tr='dağarc�
 for name, vocab_size, lengths in rows:
     print(f"{name:<16}{vocab_size:>9}{lengths['tr']:>6}{lengths['en']:>6}")
 bpe_lengths = [lengths for name, _, lengths in rows if name.startswith("BPE")]
-# Each bigger BPE has all the merges of the smaller one (same text, same order), so it is never longer.
+# en: Each bigger BPE has all the merges of the smaller one (same text, same order), so it is never longer.
+# tr: Daha büyük her BPE, küçüğün bütün birleştirmelerini (aynı metin, aynı sıra) içerir; bu yüzden hiçbir zaman daha uzun değildir.
 assert all(a[lang] >= b[lang] for a, b in zip(bpe_lengths, bpe_lengths[1:]) for lang in SENTENCES)
 
 # %% [markdown] lang=en
@@ -179,15 +186,16 @@ assert all(a[lang] >= b[lang] for a, b in zip(bpe_lengths, bpe_lengths[1:]) for 
 # ## 2. BPE'yi adım adım eğitmek
 #
 # Algoritma kısadır:
-# 1. metni sözcüklere ayır (boşluk, kendinden sonraki sözcüğe yapışık kalır) ve her sözcüğü
-#    baytlarıyla yaz;
-# 2. bütün sözcüklerde yan yana gelen her token çiftini say;
-# 3. en sık çifte yeni bir kimlik ver ve onu her yerde bununla değiştir; bu bir **birleştirmedir**;
-# 4. tekrarla.
+# 1. metin sözcüklere ayrılır (boşluk, kendinden sonraki sözcüğe yapışık kalır) ve her sözcük
+#    baytlarıyla yazılır;
+# 2. bütün sözcüklerde yan yana gelen her token çifti sayılır;
+# 3. en sık çifte yeni bir kimlik verilir ve çift her yerde bu kimlikle değiştirilir; bu bir
+#    **birleştirmedir**;
+# 4. bu adımlar tekrarlanır.
 #
 # Birleştirmeler sözcük sınırını asla aşmaz. Defterin dilindeki küçük bir metinde, daha hiçbir
 # birleştirme yapılmadan en sık görülen bayt çiftleri şunlar (bir karakterin yalnızca bir parçası
-# olan baytlar `<c3>` gibi onaltılık gösterilir):
+# olan baytlar `<c3>` gibi onaltılık tabanda (hex) gösterilir):
 
 # %%
 demo_text = world[LANG][: SIZES.demo_chars]
@@ -212,13 +220,17 @@ fig = plot_top_pairs([(f"{show_bytes(bytes([left]))} + {show_bytes(bytes([right]
 steps = []
 demo_bpe = BPETokenizer.train(demo_text, 256 + SIZES.demo_merges, on_merge=steps.append)
 print(f"{'#':>3}  {pick(en='left', tr='sol'):>8} + {pick(en='right', tr='sağ'):<8} → "
-      f"{pick(en='new token', tr='yeni token'):<12} {pick(en='count', tr='sayı'):>6}")
+      f"{pick(en='new token', tr='yeni token'):<12} {pick(en='count', tr='sayım'):>6}")
 for step in steps[:15]:
     left, right = show_bytes(demo_bpe.token_bytes(step.left)), show_bytes(demo_bpe.token_bytes(step.right))
     print(f"{step.rank:>3}  {left:>8} + {right:<8} → {show_bytes(step.text):<12} {step.count:>6}")
 assert (steps[0].left, steps[0].right) == top[0][0] and steps[0].count == top[0][1]
-assert all(a.count >= b.count for a, b in zip(steps, steps[1:]))  # merges come in order of frequency
-if LANG == "tr":  # among the first merges: the two bytes of a Turkish letter become one token again
+# en: merges come in order of frequency
+# tr: birleştirmeler sıklık sırasıyla gelir
+assert all(a.count >= b.count for a, b in zip(steps, steps[1:]))
+if LANG == "tr":
+    # en: among the first merges: the two bytes of a Turkish letter become one token again
+    # tr: ilk birleştirmeler arasında bir Türkçe harfin iki baytı yeniden tek token olur
     assert any(show_bytes(step.text) in TURKISH_LETTERS for step in steps[:10])
 
 # %% [markdown] lang=en
@@ -266,8 +278,8 @@ slider
 # ### 1. alıştırma — çiftleri saymak
 #
 # `count_pairs(ids)` fonksiyonunu yazın: bir token kimliği listesi alsın ve **yan yana** duran her
-# `(ids[i], ids[i + 1])` çiftini kaç kez geçtiğine eşleyen bir `dict` döndürsün. Çiftler üst üste
-# binebilir: `[1, 1, 1]` içinde `(1, 1)` çifti **iki kez** geçer. İkiden az kimliği olan bir
+# `(ids[i], ids[i + 1])` çiftini kaç kez geçtiğine eşleyen bir `dict` döndürsün. Çiftler
+# örtüşebilir: `[1, 1, 1]` içinde `(1, 1)` çifti **iki kez** geçer. İkiden az kimliği olan bir
 # listenin hiç çifti yoktur.
 #
 # *İpucu:* `zip(ids, ids[1:])` komşuları sırayla gezer; `collections.Counter` sayar.
@@ -298,7 +310,7 @@ check_count_pairs(count_pairs)
 # `merge(ids, pair, new_id)` fonksiyonunu yazın: `pair` çiftinin her geçtiği yerin `new_id` ile
 # değiştirildiği **yeni** bir liste döndürsün. Soldan sağa tarayın; `ids[i], ids[i + 1]` çifte
 # eşitse `new_id` yazıp **iki** adım atlayın, değilse `ids[i]`'yi kopyalayıp bir adım ilerleyin.
-# Böylece üst üste binen geçişlerin ikisi birden birleşmez:
+# Böylece örtüşen iki eşleşmenin ikisi birden birleşmez:
 # `merge([1, 1, 1], (1, 1), 9) == [9, 1]`.
 
 # %%
@@ -327,17 +339,18 @@ check_merge(merge)
 # is only faster: it re-counts just the words that a merge touched, instead of all of them.
 # %% [markdown] lang=tr
 # BPE eğitiminin tamamı bu iki fonksiyondan ibarettir. `train_merges`, 2. bölümdeki döngüyü
-# **sizin** fonksiyonlarınızla çalıştırır: bütün sözcüklerde çiftleri say, en sık olanı birleştir
-# (eşitlikte küçük kimlikli çift seçilir), tekrarla. Kursun `BPETokenizer`'ıyla birebir aynı
-# birleştirmeleri öğrenir; onun eğiticisi yalnızca daha hızlıdır: her seferinde bütün sözcükleri
-# değil, yalnızca birleştirmenin değdiği sözcükleri yeniden sayar.
+# **sizin** fonksiyonlarınızla çalıştırır: çiftler bütün sözcüklerde sayılır, en sık olanı
+# birleştirilir (eşitlikte küçük kimlikli çift seçilir) ve bu tekrarlanır. Kursun
+# `BPETokenizer`'ıyla birebir aynı birleştirmeleri öğrenir; onun eğiticisi yalnızca daha hızlıdır:
+# her seferinde bütün sözcükleri değil, yalnızca birleştirmenin etkilediği sözcükleri yeniden sayar.
 
 # %%
 my_merges = train_merges(demo_text, SIZES.exercise_merges, count_pairs=count_pairs, merge=merge)
 library_merges = BPETokenizer.train(demo_text, 256 + SIZES.exercise_merges).merges
 for rank, (left, right) in enumerate(my_merges[:8]):
     print(rank, show_bytes(demo_bpe.token_bytes(left)), "+", show_bytes(demo_bpe.token_bytes(right)))
-assert my_merges == library_merges, "your functions learn the library's merges"
+assert my_merges == library_merges, pick(en="your functions learn the library's merges",
+                                         tr="fonksiyonlarınız kütüphanenin birleştirmelerini öğrenmeli")
 print(pick(en=f"✅ the same {len(my_merges)} merges as BPETokenizer",
            tr=f"✅ BPETokenizer ile aynı {len(my_merges)} birleştirme"))
 
@@ -357,7 +370,7 @@ print(pick(en=f"✅ the same {len(my_merges)} merges as BPETokenizer",
 # %% [markdown] lang=tr
 # ## 3. Doğurganlık: Türkçe sözcükler neden daha çok token'a bölünür?
 #
-# Türkçe **eklemeli** bir dildir: sözcükleri bir köke ekler ekleyerek kurar ve her ek anlamın bir
+# Türkçe **sondan eklemeli** bir dildir: sözcükleri bir köke ekler ekleyerek kurar ve her ek anlamın bir
 # parçasını taşır. *evlerimizden* = *ev* + *ler* (çoğul eki) + *imiz* (iyelik eki: bizim) + *den*
 # (ayrılma hâli): İngilizcenin üç sözcükle söylediği "from our houses" için tek sözcük. Bir
 # tokenizer sık kökleri ve ekleri öğrenir, ama çok sayıda ekten oluşan bir sözcük yine de çoğunlukla
@@ -365,7 +378,7 @@ print(pick(en=f"✅ the same {len(my_merges)} merges as BPETokenizer",
 #
 # **Doğurganlık**, (boşlukla ayrılan) sözcük başına ortalama token sayısıdır; Rust vd. (ACL 2021,
 # "How Good is Your Tokenizer?", arXiv 2012.15613) bu ölçüyle, aralarında Türkçenin de bulunduğu
-# dokuz dilde tokenizer'ları karşılaştırır. Dünyanın öyküleri iki dilde de aynı şeyi anlattığı için
+# dokuz dilde tokenizer'ları karşılaştırır. "Dünya" derleminin öyküleri iki dilde de aynı şeyi anlattığı için
 # adil bir karşılaştırmaya olanak verir. Türkçe ve İngilizce öyküler üzerinde, iki dilli bir modelin
 # yapacağı gibi tek bir BPE eğitiyor ve doğurganlığı birkaç sözcük dağarcığı boyutunda, eğitimde
 # kullanılmamış öykülerde ölçüyoruz:
@@ -382,15 +395,35 @@ for p in points:
 by_size = {}
 for p in points:
     by_size.setdefault(p.vocab_size, {})[p.lang] = p
-assert all(pair["tr"].fertility > pair["en"].fertility for pair in by_size.values()), "TR fertility > EN"
+assert all(pair["tr"].fertility > pair["en"].fertility for pair in by_size.values()), \
+    pick(en="TR fertility > EN", tr="TR doğurganlığı > EN")
 
 # %% [markdown] lang=en
-# Turkish needs more tokens per word at every vocabulary size. When the real corpora of the course
+# Turkish needs more tokens per word at every vocabulary size.
+#
+# **A caveat about the world.** Its stories are written from a small, closed lexicon: about a
+# thousand distinct words in the two languages together. Asked for 4,096 tokens, BPE on the 3 million characters that
+# built the course's base model stops at 2,319 (`course_lib/assets/base_config.json`), because by
+# then every word of the world is a single token and no pair is left to merge. So its fertility at
+# large vocabulary sizes, and the losses of chapter 02, are lower than on real text and do not carry
+# over to it; only the direction of the Turkish–English gap does.
+#
+# When the real corpora of the course
 # are available (in CI and on the maintainers' machines: Turkish Wikipedia articles and Tiny
 # Shakespeare, see `find_corpus`), we measure them too. They are not translations of each other,
 # and Shakespeare's verse is not Wikipedia's prose, so read that comparison with care.
 # %% [markdown] lang=tr
-# Türkçe, her sözcük dağarcığı boyutunda sözcük başına daha çok token'a ihtiyaç duyuyor. Kursun
+# Türkçe, her sözcük dağarcığı boyutunda sözcük başına daha çok token'a ihtiyaç duyuyor.
+#
+# **"Dünya" derlemiyle ilgili bir uyarı.** Öyküler küçük ve kapalı bir sözcük listesinden yazılır:
+# iki dilde toplam yaklaşık bin farklı sözcük. Kursun temel modelini kuran 3 milyon karakter üzerinde
+# 4.096 token istendiğinde BPE 2.319'da durur (`course_lib/assets/base_config.json`), çünkü o
+# noktada dünyanın her sözcüğü tek bir token'dır ve birleştirilecek çift kalmaz. Bu yüzden büyük
+# sözcük dağarcıklarında ölçülen doğurganlık da 02. bölümdeki kayıplar da gerçek metindekinden
+# düşüktür ve gerçek metne aktarılamaz; aktarılabilen yalnızca Türkçe ile İngilizce arasındaki
+# farkın yönüdür.
+#
+# Kursun
 # gerçek derlemleri erişilebilir olduğunda (CI'da ve geliştiricilerin makinelerinde: Türkçe
 # Vikipedi maddeleri ve Tiny Shakespeare, bkz. `find_corpus`) onları da ölçüyoruz. Bu iki metin
 # birbirinin çevirisi değildir, Shakespeare'in şiiri de Vikipedi'nin düzyazısına benzemez; o
@@ -405,14 +438,15 @@ if tr_path is not None and en_path is not None:
     real_points = fertility_sweep({k: v[0] for k, v in real_split.items()}, {k: v[1] for k, v in real_split.items()},
                                   SIZES.real_vocab_sizes, source=real_source)
     print(pick(en="real text used:", tr="kullanılan gerçek metin:"), tr_path.name, en_path.name,
-          f"({SIZES.real_chars:,} {pick(en='characters each', tr='karakter, her biri')})")
+          pick(en=f"({SIZES.real_chars:,} characters each)", tr=f"(her biri {SIZES.real_chars} karakter)"))
     for p in real_points:
         print(f"{p.lang}  V={p.vocab_size:>6}  {p.fertility:.2f}")
     real_sizes = sorted({p.vocab_size for p in real_points})
     for size in real_sizes:
         tr_f, en_f = (next(p.fertility for p in real_points if p.lang == lang and p.vocab_size == size)
                       for lang in ("tr", "en"))
-        assert tr_f > en_f, "TR fertility > EN on the real corpora too"
+        assert tr_f > en_f, pick(en="TR fertility > EN on the real corpora too",
+                                 tr="gerçek derlemlerde de TR doğurganlığı > EN")
 else:
     real_points = []
     print(pick(en="No shared data folder here: only the built-in world is measured.",
@@ -433,7 +467,7 @@ fig = plot_fertility(points + real_points,
 # and on Turkish only.
 # %% [markdown] lang=tr
 # Sözcük dağarcığı büyüdükçe doğurganlık düşer (daha çok sözcük ve ek tek bir token'a dönüşür),
-# ama Türkçe eğrisi İngilizcenin üstünde kalır.
+# ama Türkçe eğrisi İngilizceninkinin üstünde kalır.
 #
 # **Peki Türkçe aynı içerik için daha çok token mı öder?** Her zaman değil: Türkçe bir cümlede,
 # İngilizce çevirisinden genellikle daha az sözcük vardır. Asıl belirleyici olan, tokenizer'ın neyle
@@ -455,7 +489,8 @@ for name, premium in premiums.items():
 fig = plot_token_premium(premiums, title=pick(en=f"Same stories, BPE with V = {SIZES.premium_vocab}",
                                               tr=f"Aynı öyküler, V = {SIZES.premium_vocab} olan BPE"))
 english_only, both_languages, turkish_only = premiums.values()
-assert english_only > 1 > turkish_only and english_only > both_languages, "the premium follows the training text"
+assert english_only > 1 > turkish_only and english_only > both_languages, \
+    pick(en="the premium follows the training text", tr="fazladan token, eğitim metnine bağlıdır")
 
 # %% [markdown] lang=en
 # With a tokenizer trained on English only — as GPT-2's was: its training text, WebText, was
@@ -474,7 +509,7 @@ assert english_only > 1 > turkish_only and english_only > both_languages, "the p
 # %% [markdown] lang=tr
 # Yalnızca İngilizceyle eğitilmiş bir tokenizer'da — GPT-2'ninki de böyleydi: eğitim metni WebText
 # bilerek İngilizce sayfalarla sınırlanmıştı (Radford vd. 2019) — aynı Türkçe öyküler,
-# İngilizcelerinden belirgin biçimde daha çok token tutuyor. Tokenizer Türkçeyle de eğitildiğinde
+# İngilizce karşılıklarından belirgin biçimde daha çok token tutuyor. Tokenizer Türkçeyle de eğitildiğinde
 # fark küçülüyor ya da tersine dönüyor. Bunun önemi:
 #
 # * **Bağlam penceresi:** model bir seferde sabit sayıda token okur; cümle başına token arttıkça
@@ -497,8 +532,8 @@ assert english_only > 1 > turkish_only and english_only > both_languages, "the p
 #
 # **Özel token'lar** metin olmayan yapıları işaretler: bir belgenin sonu (`<|endoftext|>`,
 # GPT-2'deki adıyla), bir yığındaki (batch) dolgu (`<|pad|>`). Kimlikleri 256 bayttan hemen
-# sonra gelir, BPE çalışmadan önce bütün olarak tanınırlar ve hiçbir birleştirme onların üstünden
-# geçmez.
+# sonra gelir, BPE çalışmadan önce bütün olarak tanınırlar ve hiçbir birleştirme bir özel token'ı
+# kapsamaz.
 
 # %%
 SPECIALS = ["<|endoftext|>", "<|pad|>"]
@@ -526,7 +561,9 @@ try:
 except CourseValueError as error:
     print("CharTokenizer:", error)
 print("BPE:", token_pieces(tok, "Ayşe 🙂"))
-assert tok.decode(tok.encode("Ayşe 🙂")) == "Ayşe 🙂"  # any text has bytes
+# en: any text has bytes
+# tr: her metnin baytları vardır
+assert tok.decode(tok.encode("Ayşe 🙂")) == "Ayşe 🙂"
 
 # %% [markdown] lang=en
 # **Saving and loading** writes plain JSON (special tokens and the ordered merges; never a pickle,
@@ -535,7 +572,7 @@ assert tok.decode(tok.encode("Ayşe 🙂")) == "Ayşe 🙂"  # any text has byte
 # be used with the Hugging Face ecosystem.
 # %% [markdown] lang=tr
 # **Kaydetme ve yükleme** düz JSON yazar (özel token'lar ve sıralı birleştirmeler; yüklenirken kod
-# çalıştırabilecek bir pickle asla değil). **Hugging Face:** `to_hf_tokenizer`, tokenizer'ımızı
+# çalıştırabilen pickle biçimi asla kullanılmaz). **Hugging Face:** `to_hf_tokenizer`, tokenizer'ımızı
 # kimlikleri birebir aynı olan bir `transformers` hızlı tokenizer'ına dönüştürür; böylece bu kursta
 # eğitilen bir model Hugging Face ekosistemiyle kullanılabilir.
 
@@ -573,9 +610,9 @@ print(pick(en="loaded and Hugging Face tokenizers give the same ids:", tr="yükl
 #   verir; BPE sık komşuları token'larda birleştirir, daha büyük bir sözcük dağarcığı karşılığında
 #   daha kısa diziler elde eder.
 # * UTF-8'de ç ğ ı ö ş ü (ve Ç Ğ İ Ö Ş Ü) harflerinin her biri iki bayt tutar.
-# * BPE eğitimi, bir döngüdeki iki küçük fonksiyondur: yan yana çiftleri say, en sık olanı birleştir.
-#   Sizin fonksiyonlarınız kütüphaneyle aynı birleştirmeleri öğreniyor.
-# * Eklemeli bir dil olan Türkçenin doğurganlığı (sözcük başına token), ölçtüğümüz her sözcük
+# * BPE eğitimi, bir döngü içinde çalışan iki küçük fonksiyondan ibarettir: yan yana çiftler sayılır,
+#   en sık olanı birleştirilir. Sizin fonksiyonlarınız kütüphaneyle aynı birleştirmeleri öğreniyor.
+# * Sondan eklemeli bir dil olan Türkçenin doğurganlığı (sözcük başına token), ölçtüğümüz her sözcük
 #   dağarcığı boyutunda İngilizceninkinden yüksek. Aynı içeriğin daha çok token tutup tutmadığı ise
 #   tokenizer'ın neyle eğitildiğine bağlı: İngilizceyle eğitilmiş bir tokenizer'da Türkçe metin
 #   belirgin biçimde daha çok token'a mal olur — bağlam penceresine daha az metin sığar, hesaplama
@@ -584,3 +621,35 @@ print(pick(en="loaded and Hugging Face tokenizers give the same ids:", tr="yükl
 #   JSON olarak kaydedilir ve Hugging Face'e aynı kimliklerle aktarılır.
 #
 # **Sırada:** 02. bölüm — bir GPT kurup bu token'lar üzerinde ön eğitimini yapmak.
+
+# %% [markdown] lang=en
+# ## Further reading
+#
+# * R. Sennrich, B. Haddow and A. Birch, "Neural Machine Translation of Rare Words with Subword
+#   Units", ACL 2016 (arXiv 1508.07909): BPE for subword vocabularies.
+# * A. Karpathy, *minbpe* (github.com/karpathy/minbpe) and the lecture "Let's build the GPT
+#   Tokenizer" (2024): byte-level BPE in a few hundred lines, the same two functions you wrote.
+# * S. Raschka, *Build a Large Language Model (From Scratch)*, Manning 2024, chapter 2 "Working with
+#   text data" (github.com/rasbt/LLMs-from-scratch, ch02).
+# * Stanford CS336 "Language Modeling from Scratch", assignment 1: train a byte-level BPE tokenizer
+#   and write its `encode` and `decode` (stanford-cs336.github.io/spring2025, assignment 1 "Basics").
+# * A. Petrov, E. La Malfa, P. H. S. Torr and A. Bibi, "Language Model Tokenizers Introduce
+#   Unfairness Between Languages", NeurIPS 2023 (arXiv 2305.15425).
+# * C. Toraman, E. H. Yilmaz, F. Şahinuç and O. Ozcelik, "Impact of Tokenization on Language
+#   Models: An Analysis for Turkish", *ACM TALLIP* 22(4), 2023 (arXiv 2204.08832).
+# %% [markdown] lang=tr
+# ## İleri okuma
+#
+# * R. Sennrich, B. Haddow ve A. Birch, "Neural Machine Translation of Rare Words with Subword
+#   Units", ACL 2016 (arXiv 1508.07909): sözcük altı birimlerden oluşan dağarcıklar için BPE.
+# * A. Karpathy, *minbpe* (github.com/karpathy/minbpe) ve "Let's build the GPT Tokenizer" dersi
+#   (2024): birkaç yüz satırda bayt düzeyinde BPE; sizin yazdığınız iki fonksiyonun aynısı.
+# * S. Raschka, *Build a Large Language Model (From Scratch)*, Manning 2024, 2. bölüm "Working with
+#   text data" (github.com/rasbt/LLMs-from-scratch, ch02).
+# * Stanford CS336 "Language Modeling from Scratch", 1. ödev: bayt düzeyinde bir BPE tokenizer'ı
+#   eğitmek ve `encode` ile `decode` fonksiyonlarını yazmak (stanford-cs336.github.io/spring2025,
+#   1. ödev "Basics").
+# * A. Petrov, E. La Malfa, P. H. S. Torr ve A. Bibi, "Language Model Tokenizers Introduce
+#   Unfairness Between Languages", NeurIPS 2023 (arXiv 2305.15425).
+# * C. Toraman, E. H. Yilmaz, F. Şahinuç ve O. Ozcelik, "Impact of Tokenization on Language
+#   Models: An Analysis for Turkish", *ACM TALLIP* 22(4), 2023 (arXiv 2204.08832).
