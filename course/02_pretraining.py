@@ -28,13 +28,13 @@
 # Bu bölümde
 # 1. modeli küçük bir yapılandırmada parçalarına ayıracak: gömmeler, nedensel öz-dikkat (1. alıştırma),
 #    MLP, blok ve GPT'nin tamamı; sonra parametrelerini ve FLOP'larını sayacak,
-# 2. ön eğitimin kaybını, yani sonraki token'ın çapraz entropisini yazacak (2. alıştırma) ve yeni
-#    kurulmuş bir modelin neden $\ln V$ aldığını görecek,
+# 2. ön eğitimin kaybını, yani sonraki token'ın çapraz entropisini yazacak (2. alıştırma) ve henüz
+#    eğitilmemiş bir modelin neden $\ln V$ aldığını görecek,
 # 3. tek bir eğitim adımını yazacak (3. alıştırma), ardından kursun eğitim döngüsüyle gerçek bir modeli
 #    ön eğitimden geçirip kaydedecek,
 # 4. modele sıcaklık, top-k ve top-p örnekleme ile metin yazdıracak,
-# 5. dikkat kafalarının nereye baktığına bakacak,
-# 6. genişliği, derinliği ya da veriyi ikiye katlamanın kayba ne yaptığını göreceksiniz.
+# 5. dikkat kafalarının nelere odaklandığını inceleyecek,
+# 6. genişliği, derinliği ya da veriyi ikiye katlamanın kaybı nasıl etkilediğini göreceksiniz.
 #
 # Süre: yaklaşık 30 dakika (`cpu` profili birkaç dakika eğitim yapar). GPU gerekmez.
 
@@ -68,10 +68,16 @@ from course_lib.viz.scaling import plot_scaling, variant_label, variant_settings
 from course_lib.viz.tokens import token_labels
 
 SIZES = sizes("02_pretraining")
-RUN_DIR = Path("runs/02_pretraining")  # everything this notebook writes goes here
-# Your pretrained model is saved where `course_lib.load_base_model()` looks first ($COURSE_BASE_DIR,
-# else ~/.cache/course_lib/my_base); later chapters fall back to the shipped base model without it.
-# A smoke run (the tests) must not replace your real model, so it saves beside the notebook instead.
+# en: everything this notebook writes goes here
+# tr: bu defterin yazdığı her şey buraya gider
+RUN_DIR = Path("runs/02_pretraining")
+# en: Your pretrained model is saved where `course_lib.load_base_model()` looks first ($COURSE_BASE_DIR,
+# en: else ~/.cache/course_lib/my_base); later chapters fall back to the shipped base model without it.
+# en: A smoke run (the tests) must not replace your real model, so it saves beside the notebook instead.
+# tr: Ön eğittiğiniz model, `course_lib.load_base_model()` fonksiyonunun ilk baktığı yere kaydedilir
+# tr: ($COURSE_BASE_DIR, yoksa ~/.cache/course_lib/my_base); o yoksa sonraki bölümler kursla gelen
+# tr: temel modeli kullanır. Bir smoke çalıştırması (testler) gerçek modelinizin üzerine yazmamalı; bu
+# tr: yüzden modeli defterin yanına kaydeder.
 LEARNER_MODEL_DIR = RUN_DIR / "model" if current_profile() == "smoke" else learner_base_dir()
 generator = seed_everything(0)
 
@@ -86,10 +92,10 @@ generator = seed_everything(0)
 # %% [markdown] lang=tr
 # ## 1. Metin ve token'ları
 #
-# Ön eğitimi **yerleşik dünya** üzerinde yapacağız: Türkiye'deki şehirlerde yaşayan uydurma kişiler
-# hakkında, aynı anlamdan hem İngilizce hem Türkçe yazılmış kısa öyküler. Bu metin üzerinde bayt
-# düzeyinde bir BPE ayrıştırıcısı (01. bölüm) eğitilir ve metnin tamamı uzun bir token id dizisine
-# dönüşür. Dizinin son %10'luk kısmı **doğrulama kümesi** olarak ayrılır: model bu metinle hiç
+# Ön eğitimi **yerleşik dünya** üzerinde yapacağız: Türkiye'deki şehirlerde yaşayan kurgusal kişiler
+# hakkında, aynı içeriği iki dilde anlatan kısa öyküler. Bu metin üzerinde bayt düzeyinde bir BPE
+# tokenizer'ı (01. bölüm) eğitilir ve metnin tamamı uzun bir token kimliği dizisine dönüşür.
+# Dizinin son %10'luk kısmı **doğrulama kümesi** olarak ayrılır: model bu metinle hiç
 # eğitilmez. Böylece dili mi öğrendiğini, yoksa yalnızca eğitim metnini mi ezberlediğini anlarız.
 
 # %%
@@ -121,17 +127,21 @@ print(pick(en="characters per token:", tr="token başına karakter:"), round(len
 #
 # ### 2.1 Embeddings
 #
-# The **token embedding** is a table with one learned vector per token id (V × d). Attention, as we
-# will see, treats its inputs as a *set*; to know the order, the model adds a **position embedding**,
-# one learned vector per position $0 \dots T-1$ (GPT-2's choice).
+# The **token embedding** is a table with one learned vector per token id (V × d). Attention by
+# itself does not know where a token stands: without a mask, shuffling its inputs only shuffles its
+# outputs. The causal mask (below) already breaks that symmetry, and a causal model can infer
+# positions even with no position embedding at all (Haviv et al. 2022, "Transformer Language Models
+# without Positional Encodings Still Learn Positional Information", arXiv 2203.16634). Explicit
+# positions make it easier: the model adds a **position embedding**, one learned vector per
+# position $0 \dots T-1$ (GPT-2's choice).
 # %% [markdown] lang=tr
 # ## 2. Parça parça model
 #
-# Bir GPT, $T$ token id'si okur ve **her** $t$ konumunda, $t$'den sonra gelecek token için puanlar
+# Bir GPT, $T$ token kimliği okur ve **her** $t$ konumunda, $t$'den sonra gelecek token için puanlar
 # (logit'ler) döndürür. Parçaları sırasıyla şöyle:
 #
 # ```
-# id'ler ─► token gömmesi + konum gömmesi ─► n_layer × Blok ─► LayerNorm ─► logit'ler
+# kimlikler ─► token gömmesi + konum gömmesi ─► n_layer × Blok ─► LayerNorm ─► logit'ler
 # Blok:  x = x + Dikkat(LayerNorm(x));   x = x + MLP(LayerNorm(x))
 # ```
 #
@@ -141,10 +151,13 @@ print(pick(en="characters per token:", tr="token başına karakter:"), round(len
 #
 # ### 2.1 Gömmeler
 #
-# **Token gömmesi**, her token id'si için öğrenilen bir vektör tutan bir tablodur (V × d). Birazdan
-# göreceğimiz gibi dikkat, girdilerini bir *küme* gibi ele alır; sırayı bilebilmesi için modele bir de
-# **konum gömmesi** eklenir: $0 \dots T-1$ konumlarının her biri için öğrenilen bir vektör (GPT-2'nin
-# tercihi).
+# **Token gömmesi**, her token kimliği için öğrenilen bir vektör tutan bir tablodur (V × d). Dikkat
+# kendi başına bir token'ın nerede durduğunu bilmez: maske olmadan girdilerin sırasını değiştirmek
+# yalnızca çıktıların sırasını değiştirir. Nedensel maske (aşağıda) bu simetriyi zaten bozar ve
+# nedensel bir model hiç konum gömmesi olmadan da konumları çıkarabilir (Haviv vd. 2022,
+# "Transformer Language Models without Positional Encodings Still Learn Positional Information",
+# arXiv 2203.16634). Açık konum bilgisi ise işi kolaylaştırır: modele bir **konum gömmesi**
+# eklenir: $0 \dots T-1$ konumlarının her biri için öğrenilen bir vektör (GPT-2'nin tercihi).
 
 # %%
 tiny = GPTConfig(vocab_size=V, block_size=SIZES.demo_block_size, n_layer=SIZES.demo_n_layer,
@@ -159,9 +172,15 @@ labels = token_labels(tokenizer, ids[0])
 T = ids.shape[1]
 print(pick(en="tokens:", tr="token'lar:"), labels)
 
-token_vectors = tiny_model.wte(ids)  # (1, T, d): one row of the table per token
-position_vectors = tiny_model.wpe(torch.arange(T))  # (T, d): one row per position
-x = token_vectors + position_vectors  # (1, T, d): what the first block reads
+# en: (1, T, d): one row of the table per token
+# tr: (1, T, d): her token için tablonun bir satırı
+token_vectors = tiny_model.wte(ids)
+# en: (T, d): one row per position
+# tr: (T, d): her konum için bir satır
+position_vectors = tiny_model.wpe(torch.arange(T))
+# en: (1, T, d): what the first block reads
+# tr: (1, T, d): ilk bloğun okuduğu
+x = token_vectors + position_vectors
 print("wte", tuple(tiny_model.wte.weight.shape), "| wpe", tuple(tiny_model.wpe.weight.shape), "| x", tuple(x.shape))
 
 # %% [markdown] lang=en
@@ -169,15 +188,15 @@ print("wte", tuple(tiny_model.wte.weight.shape), "| wpe", tuple(tiny_model.wpe.w
 #
 # Attention lets each position gather information from other positions. Every position $t$ makes
 # three vectors from its input: a **query** $q_t$ ("what am I looking for?"), a **key** $k_t$ ("what do
-# I hold?") and a **value** $v_t$ ("what do I pass on?"). Position $t$ scores every position $s$ by
-# $q_t \cdot k_s / \sqrt{d}$, turns the scores into weights with a softmax, and takes the weighted
-# sum of the values:
+# I hold?") and a **value** $v_t$ ("what do I pass on?"), each of the head width $D$ (below: $D = d/H$
+# for $H$ heads). Position $t$ scores every position $s$ by $q_t \cdot k_s / \sqrt{D}$, turns the
+# scores into weights with a softmax, and takes the weighted sum of the values:
 #
-# $$\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d}} + M\right) V .$$
+# $$\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{D}} + M\right) V .$$
 #
 # Two details matter:
-# * **the $1/\sqrt{d}$ scale** (Vaswani et al. 2017, arXiv 1706.03762): a dot product of two random
-#   $d$-dimensional vectors grows like $\sqrt{d}$; without the scale, wide heads would push the softmax
+# * **the $1/\sqrt{D}$ scale** (Vaswani et al. 2017, arXiv 1706.03762): a dot product of two random
+#   $D$-dimensional vectors grows like $\sqrt{D}$; without the scale, wide heads would push the softmax
 #   into one-hot saturation, where gradients vanish;
 # * **the causal mask** $M$: 0 where $s \le t$ and $-\infty$ where $s > t$. A language model is trained
 #   to predict position $t+1$ from positions up to $t$; if position $t$ could see $t+1$, it would copy
@@ -190,15 +209,16 @@ print("wte", tuple(tiny_model.wte.weight.shape), "| wpe", tuple(tiny_model.wpe.w
 #
 # Dikkat, her konumun başka konumlardan bilgi toplamasını sağlar. Her $t$ konumu, girdisinden üç
 # vektör üretir: bir **sorgu** $q_t$ ("ne arıyorum?"), bir **anahtar** $k_t$ ("bende ne var?") ve bir
-# **değer** $v_t$ ("neyi aktarırım?"). $t$ konumu her $s$ konumuna $q_t \cdot k_s / \sqrt{d}$ puanını
-# verir, puanları softmax ile ağırlıklara çevirir ve değerlerin ağırlıklı toplamını alır:
+# **değer** $v_t$ ("neyi aktarırım?"); üçü de kafa genişliği $D$ boyutundadır (aşağıda: $H$ kafa
+# için $D = d/H$). $t$ konumu her $s$ konumuna $q_t \cdot k_s / \sqrt{D}$ puanını verir, puanları
+# softmax ile ağırlıklara çevirir ve değerlerin ağırlıklı toplamını alır:
 #
-# $$\mathrm{Dikkat}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d}} + M\right) V .$$
+# $$\mathrm{Dikkat}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{D}} + M\right) V .$$
 #
 # İki ayrıntı önemlidir:
-# * **$1/\sqrt{d}$ ölçeği** (Vaswani ve ark. 2017, arXiv 1706.03762): $d$ boyutlu iki rastgele
-#   vektörün iç çarpımı $\sqrt{d}$ gibi büyür. Bu ölçek olmasa geniş kafalar softmax'ı neredeyse
-#   tek bir noktaya yığar (doygunluk) ve gradyanlar kaybolur.
+# * **$1/\sqrt{D}$ ölçeği** (Vaswani vd. 2017, arXiv 1706.03762): $D$ boyutlu iki rastgele
+#   vektörün iç çarpımı $\sqrt{D}$ gibi büyür. Bu ölçek olmasa geniş kafalar softmax'ı neredeyse
+#   tek bir noktada toplar (doygunluk) ve gradyanlar kaybolur.
 # * **Nedensel maske** $M$: $s \le t$ olan yerlerde 0, $s > t$ olan yerlerde $-\infty$. Dil modeli,
 #   $t+1$ konumunu $t$'ye kadarki konumlardan tahmin etmek üzere eğitilir; $t$ konumu $t+1$'i
 #   görebilseydi yanıtı kopyalardı. $e^{-\infty} = 0$ olduğundan gelecek tam olarak sıfır ağırlık alır.
@@ -266,12 +286,14 @@ block = tiny_model.blocks[0]
 with torch.no_grad():
     h = block.ln_1(x)
     q, k, v = block.attn.c_attn(h).split(tiny.n_embd, dim=2)
-    q, k, v = (t.view(1, T, tiny.n_head, tiny.head_dim).transpose(1, 2) for t in (q, k, v))  # (1, H, T, D)
+    # en: split the features into heads: (1, H, T, D)
+    # tr: özellikleri kafalara bölün: (1, H, T, D)
+    q, k, v = (t.view(1, T, tiny.n_head, tiny.head_dim).transpose(1, 2) for t in (q, k, v))
     mine = causal_self_attention(q, k, v)
     mine = block.attn.c_proj(mine.transpose(1, 2).reshape(1, T, tiny.n_embd))
     module_output, weights = block.attn(h, return_attention=True)
 assert torch.allclose(mine, module_output, atol=1e-5)
-print(pick(en="your attention = the model's attention ✔", tr="sizin dikkatiniz = modelin dikkati ✔"))
+print(pick(en="your attention = the model's attention ✔", tr="sizin dikkat fonksiyonunuz = modelin dikkati ✔"))
 
 # %% [markdown] lang=en
 # Each head's weights form a (T × T) map: row $t$ is how position $t$ spreads its attention over the
@@ -304,20 +326,24 @@ assert torch.all(weights[0].triu(diagonal=1) == 0)
 # ### 2.3 MLP ve blok
 #
 # Dikkat *konumlar arasında bilgiyi karıştırdıktan* sonra **MLP** her konum üzerinde ayrı ayrı çalışır:
-# vektörü $4d$'ye genişletir, GELU doğrusal olmayan fonksiyonunu uygular ve yeniden $d$'ye indirir.
+# vektörü $4d$'ye genişletir, doğrusal olmayan GELU etkinleştirme fonksiyonunu uygular ve yeniden
+# $d$'ye indirir.
 # Kabaca söylersek dikkat bilgiyi taşır, MLP de onunla hesap yapar; bir bloğun parametrelerinin üçte
 # ikisi MLP'dedir.
 #
-# **Blok**, ikisini de aynı kalıpla sarar: $x$ akışını bir LayerNorm'dan geçirerek oku, hesapla ve
-# sonucu $x$'e **ekle** (*artık* bağlantı, residual). Her alt katman yalnızca ekleme yaptığı için
-# gömmeler derin bir yığının içinden değişmeden akabilir; gradyanlar da öyle. Normalleştirmenin her
-# alt katmandan *önce* yapılması ("pre-norm", GPT-2'nin düzeni) derin yığınları kararlı tutar.
+# **Blok**, ikisini de aynı kalıpla sarar: $x$ akışı bir LayerNorm'dan geçirilerek okunur, hesap
+# yapılır ve sonuç $x$'e **eklenir** (*artık bağlantı*, residual connection). Her alt katman yalnızca
+# ekleme yaptığı için gömmeler üst üste dizilmiş pek çok bloğun içinden değişmeden akabilir;
+# gradyanlar da öyle. Normalleştirmenin her alt katmandan *önce* yapılması ("pre-norm", GPT-2'nin
+# düzeni) derin katman dizilerini kararlı tutar.
 # Bloğun ileri geçişini elle yazalım:
 
 # %%
 with torch.no_grad():
-    by_hand = x + block.attn(block.ln_1(x))[0]  # attention, added to the stream
-    by_hand = by_hand + block.mlp(block.ln_2(by_hand))  # MLP, added to the stream
+    # en: attention, then the MLP, each added to the stream
+    # tr: önce dikkat, sonra MLP; her biri akışa eklenir
+    by_hand = x + block.attn(block.ln_1(x))[0]
+    by_hand = by_hand + block.mlp(block.ln_2(by_hand))
     assert torch.allclose(by_hand, block(x)[0], atol=1e-6)
 print(block.mlp)
 print(pick(en="block by hand = Block.forward ✔", tr="elle yazılan blok = Block.forward ✔"))
@@ -343,9 +369,9 @@ print(pick(en="block by hand = Block.forward ✔", tr="elle yazılan blok = Bloc
 # gömme tablosuyla yeniden çarparak V tane logit'e çevirir (**ağırlık paylaşımı**: token'ları içeri
 # alan matris, onları dışarı da yazar; Press ve Wolf 2017).
 #
-# Kaplan ve ark. (2020, "Scaling Laws for Neural Language Models", arXiv 2001.08361) bir modelin
+# Kaplan vd. (2020, "Scaling Laws for Neural Language Models", arXiv 2001.08361) bir modelin
 # büyüklüğünü $N$ ile, yani gömmeler **hariç** parametre sayısıyla ölçer: $N \approx 12 \cdot n_{layer}
-# \cdot d^2$. İleri geçiş token başına yaklaşık $2N$ kayan noktalı işlem (FLOP) tutar (her ağırlık
+# \cdot d^2$. İleri geçiş token başına yaklaşık $2N$ kayan noktalı işlem (FLOP) gerektirir (her ağırlık
 # için bir çarpma ve bir toplama); eğitim (ileri + geri) bunun yaklaşık üç katıdır. $D$ token üzerinde
 # yapılan bir eğitimin toplam hesap maliyeti için pratik kural buradan çıkar:
 #
@@ -358,7 +384,9 @@ print(pick(en="logits:", tr="logit'ler:"), tuple(logits.shape), pick(en="= (B, T
 
 for part, count in parameter_breakdown(tiny).items():
     print(f"  {part:<20} {count:>8,}")
-assert count_parameters(tiny_model) == parameter_count(tiny)  # the formula matches the built model
+# en: the formula matches the built model
+# tr: formül, kurulan modelle örtüşür
+assert count_parameters(tiny_model) == parameter_count(tiny)
 N = parameter_count(tiny, include_embeddings=False)
 print(f"N = {N:,}  ≈ 12·n_layer·d² = {12 * tiny.n_layer * tiny.n_embd**2:,}")
 print(pick(en="training FLOPs per token:", tr="token başına eğitim FLOP'u:"),
@@ -382,15 +410,15 @@ print(pick(en="training FLOPs per token:", tr="token başına eğitim FLOP'u:"),
 # %% [markdown] lang=tr
 # ## 3. Kayıp: sonraki token'ın çapraz entropisi
 #
-# $t$ konumundaki logit'ler, $t+1$ numaralı token için bir tahmindir. Öyleyse $x_0 \dots x_{T-1}$ id
-# dizisinde $0 \dots T-2$ konumlarındaki logit'ler, $1 \dots T-1$ konumlarındaki id'lerle, yani aynı
+# $t$ konumundaki logit'ler, $t+1$ numaralı token için bir tahmindir. Öyleyse $x_0 \dots x_{T-1}$ kimlik
+# dizisinde $0 \dots T-2$ konumlarındaki logit'ler, $1 \dots T-1$ konumlarındaki kimliklerle, yani aynı
 # dizinin **bir konum kaydırılmış** hâliyle puanlanır. Kayıp, bu $T-1$ tahmin (ve yığın) üzerinden
 # $-\log \mathrm{softmax}(\text{logit}_t)[x_{t+1}]$ değerinin ortalamasıdır: 00. bölümdeki çapraz
 # entropi, ama bu kez bağlamın tamamını okuyan bir modelle.
 #
 # ### 2. alıştırma — sonraki token'ın çapraz entropisi
 #
-# (B, T) boyutlu id'ler üzerinde hesaplanmış (B, T, V) boyutlu logit'ler için
+# (B, T) boyutlu kimlikler üzerinde hesaplanmış (B, T, V) boyutlu logit'ler için
 # `next_token_cross_entropy(logits, ids)` fonksiyonunu yazın: `ids[:, 1:]` değerlerini
 # `logits[:, :-1]` ile tahmin edin ve **ortalamayı** tek değerli bir tensör olarak döndürün (ki
 # `backward()` çalışsın). `torch.nn.functional.cross_entropy` (N, V) boyutlu logit'ler ve (N,) boyutlu
@@ -408,19 +436,21 @@ def next_token_cross_entropy(logits, ids):
 check_next_token_cross_entropy(next_token_cross_entropy)
 
 # %% [markdown] lang=en
-# A freshly initialised GPT has small random weights (GPT-2's $\mathcal{N}(0, 0.02)$), so its logits are
+# A freshly initialised GPT has small random weights (GPT-2's $\mathcal{N}(0, 0.02^2)$: standard
+# deviation 0.02), so its logits are
 # all close to 0 and its softmax is close to uniform: every token gets about $1/V$. Its loss should
 # therefore be close to $-\log(1/V) = \ln V$ — a handy sanity check at the start of every pretraining
 # run. Let us build the model this chapter pretrains and check. (Thanks to the causal mask, running the
 # model on the whole window and dropping the last logits equals running it on the window without its
 # last token: your loss on the full ids matches the model's own loss on the shifted pair.)
 # %% [markdown] lang=tr
-# Yeni kurulmuş bir GPT'nin ağırlıkları küçük ve rastgeledir (GPT-2'nin $\mathcal{N}(0, 0.02)$
-# başlatması). Bu yüzden logit'lerinin hepsi 0'a yakındır ve softmax'ı neredeyse eşit dağılımlıdır:
+# Yeni ilklendirilmiş bir GPT'nin ağırlıkları küçük ve rastgeledir (GPT-2'nin $\mathcal{N}(0, 0.02^2)$
+# başlatması: standart sapma 0,02). Bu yüzden logit'lerinin hepsi 0'a yakındır ve softmax'ı neredeyse
+# düzgün (tekdüze) bir dağılımdır:
 # her token yaklaşık $1/V$ alır. Kaybı da $-\log(1/V) = \ln V$ değerine yakın olmalıdır. Bu, her ön
 # eğitimin başında işe yarayan bir sağlama yöntemidir. Bu bölümde eğiteceğimiz modeli kurup bakalım.
 # (Nedensel maske sayesinde modeli pencerenin tamamında çalıştırıp son logit'leri atmak, onu son
-# token'ı olmayan pencerede çalıştırmakla aynıdır: sizin kaybınız tüm id'lerde, modelin kendi kaybı
+# token'ı olmayan pencerede çalıştırmakla aynıdır: sizin kaybınız tüm kimliklerde, modelin kendi kaybı
 # ise kaydırılmış çiftte aynı sonucu verir.)
 
 # %%
@@ -434,7 +464,8 @@ with torch.no_grad():
     yours = next_token_cross_entropy(model(window).logits, window).item()
 print(pick(en="loss of the fresh model:", tr="yeni modelin kaybı:"), round(initial_loss, 4),
       "| ln V =", round(math.log(V), 4), pick(en="| your function:", tr="| sizin fonksiyonunuz:"), round(yours, 4))
-assert abs(initial_loss - math.log(V)) < 0.1, "a fresh model should be about as unsure as a uniform guess"
+assert abs(initial_loss - math.log(V)) < 0.1, pick(en="a fresh model should be about as unsure as a uniform guess",
+                                                   tr="eğitilmemiş bir model, düzgün dağılımlı bir tahmin kadar kararsız olmalı")
 assert abs(yours - initial_loss) < 1e-4
 
 # %% [markdown] lang=en
@@ -483,7 +514,7 @@ check_training_step(training_step)
 # %% [markdown] lang=en
 # A few of your steps on the tiny model, on batches of real text:
 # %% [markdown] lang=tr
-# Küçük model üzerinde, gerçek metinden yığınlarla sizin adımlarınızdan birkaçı:
+# Gerçek metinden alınan yığınlarla, adımınızı küçük model üzerinde birkaç kez çalıştıralım:
 
 # %%
 optimizer = torch.optim.AdamW(tiny_model.parameters(), lr=1e-2)
@@ -496,28 +527,34 @@ print([round(loss, 3) for loss in step_losses])
 # %% [markdown] lang=en
 # ### Pretraining a real model
 #
-# The course's training loop, `course_lib.train.train`, runs exactly your step, with what a real run
-# adds around it: **AdamW** (weight decay on the linear layers' weight matrices, not on biases,
+# The course's training loop, `course_lib.train.train`, makes the same four moves as your step
+# (zero_grad, forward, backward, step), with what a real run adds around them: **AdamW** (weight
+# decay on the linear layers' weight matrices, not on biases,
 # LayerNorms or embeddings), a **learning-rate schedule** (a short linear warm-up, then a cosine
 # decay), **gradient clipping** at norm 1, mixed precision on a GPU, a validation loss every
 # `eval_every` steps, and a live loss curve. Batches are random windows of
 # `block_size + 1` tokens from the training stream; the targets are the inputs shifted by one.
 #
 # Watch the curve: the loss falls fast while the model learns which tokens are common, then slowly as
-# it learns words, names and the grammar of both languages.
+# it learns words, names and the grammar of both languages. Remember chapter 01's caveat: the world
+# has a small, closed vocabulary, so these losses are far lower than the same model would reach on
+# real text.
 # %% [markdown] lang=tr
 # ### Gerçek bir modeli ön eğitimden geçirmek
 #
-# Kursun eğitim döngüsü `course_lib.train.train`, tam olarak sizin adımınızı çalıştırır; gerçek bir
-# eğitimin etrafına eklediklerini de yapar: **AdamW** (ağırlık sönümü (weight decay) yalnızca doğrusal
-# katmanların ağırlık matrislerine uygulanır; yanlılık terimlerine, LayerNorm'lara ve gömmelere
-# uygulanmaz), bir **öğrenme oranı takvimi** (kısa, doğrusal bir ısınma ve ardından kosinüs biçiminde
-# azalma), norm 1'de **gradyan kırpma**, GPU'da karma hassasiyet (mixed precision), her `eval_every`
+# Kursun eğitim döngüsü `course_lib.train.train`, sizin adımınızdaki dört hamleyi (zero_grad, ileri
+# geçiş, geri geçiş, step) aynen yapar ve gerçek bir eğitimin bunlara eklediklerini de uygular:
+# **AdamW** ile güncelleme, ki ağırlık sönümü (weight decay) yalnızca doğrusal katmanların ağırlık
+# matrislerine uygulanır, yanlılık terimlerine, LayerNorm'lara ve gömmelere uygulanmaz; bir
+# **öğrenme oranı takvimi** (kısa, doğrusal bir ısınma ve ardından kosinüs biçiminde azalma), norm
+# 1'de **gradyan kırpma**, GPU'da karma hassasiyet (mixed precision), her `eval_every`
 # adımda bir doğrulama kaybı ve canlı bir kayıp eğrisi. Yığınlar, eğitim dizisinden rastgele alınan
 # `block_size + 1` token'lık pencerelerdir; hedefler, bir konum kaydırılmış girdilerdir.
 #
 # Eğriyi izleyin: model hangi token'ların sık geçtiğini öğrenirken kayıp hızla düşer; sözcükleri,
-# adları ve iki dilin dil bilgisini öğrenirken yavaşça azalmaya devam eder.
+# adları ve iki dilin dil bilgisini öğrenirken yavaşça azalmaya devam eder. 01. bölümdeki uyarıyı
+# unutmayın: "dünya" derleminin sözcük dağarcığı küçük ve kapalıdır; bu yüzden buradaki kayıplar,
+# aynı modelin gerçek metinde ulaşacağı kayıplardan çok daha düşüktür.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -537,31 +574,43 @@ run = train(
 final_val_loss = run.history.val_losses[-1]
 tokens_seen = SIZES.steps * SIZES.batch_size * SIZES.block_size
 print(pick(en="validation loss:", tr="doğrulama kaybı:"), f"{start_val_loss:.3f} → {final_val_loss:.3f}",
-      f"(perplexity {math.exp(final_val_loss):.1f})")
+      pick(en=f"(perplexity {math.exp(final_val_loss):.1f})", tr=f"(şaşkınlık {math.exp(final_val_loss):.1f})"))
 print(pick(en="tokens seen:", tr="görülen token:"), f"{tokens_seen:,}",
       pick(en="| compute ≈ 6·N·D =", tr="| hesap ≈ 6·N·D ="), f"{training_flops(config, tokens_seen, include_attention=False):.2e} FLOP")
-assert final_val_loss < start_val_loss - 0.5, "pretraining should lower the validation loss"
+assert final_val_loss < start_val_loss - 0.5, pick(en="pretraining should lower the validation loss",
+                                                   tr="ön eğitim doğrulama kaybını düşürmeli")
 
 # %% [markdown] lang=en
 # The model is saved in the Hugging Face GPT-2 format (`config.json` + `model.safetensors`, no pickles)
 # next to its tokenizer (in the Hugging Face format, and as the course's own `course_tokenizer.json`),
-# in `LEARNER_MODEL_DIR`, where `load_base_model()` of the fine-tuning chapters finds it. Loading it
-# back gives the same model:
+# in `LEARNER_MODEL_DIR`, where `load_base_model()` of the fine-tuning chapters finds it. That folder
+# depends on the profile: `~/.cache/course_lib/my_base` (or `$COURSE_BASE_DIR`) under `cpu` and
+# `gpu`, and `runs/02_pretraining/model` beside this notebook under `smoke`. On Colab both are lost
+# when the runtime is reset: download the folder, or point `COURSE_BASE_DIR` at your Google Drive.
+# Loading it back gives the same model:
 # %% [markdown] lang=tr
 # Model, Hugging Face GPT-2 biçiminde (`config.json` + `model.safetensors`, pickle yok) tokenizer'ıyla
 # birlikte (hem Hugging Face biçiminde hem de kursun kendi `course_tokenizer.json` dosyası olarak)
 # `LEARNER_MODEL_DIR` klasörüne kaydedilir; ince ayar bölümlerindeki `load_base_model()` onu orada
-# bulur. Geri yüklendiğinde aynı modeli verir:
+# bulur. Bu klasör profile bağlıdır: `cpu` ve `gpu` profillerinde `~/.cache/course_lib/my_base` (ya
+# da `$COURSE_BASE_DIR`), `smoke` profilinde ise bu defterin yanındaki `runs/02_pretraining/model`.
+# Colab'de çalışma zamanı sıfırlandığında ikisi de silinir: klasörü indirin ya da `COURSE_BASE_DIR`
+# değişkenini Google Drive'ınızdaki bir klasöre yöneltin. Geri yüklediğimizde aynı modeli elde ederiz:
 
 # %%
-# The folder opens with transformers too: GPT2LMHeadModel.from_pretrained and AutoTokenizer.
+# en: The folder opens with transformers too: GPT2LMHeadModel.from_pretrained and AutoTokenizer.
+# tr: Klasör transformers ile de açılır: GPT2LMHeadModel.from_pretrained ve AutoTokenizer.
 save_learner_base(model, tokenizer, LEARNER_MODEL_DIR)
-device = next(model.parameters()).device  # train() moved the model to the best device
-reloaded = load_base_model(learner_dir=LEARNER_MODEL_DIR).model.to(device)  # what later chapters will load
+# en: train() moved the model to the best device
+# tr: train() modeli en uygun cihaza taşıdı
+device = next(model.parameters()).device
+# en: what later chapters will load
+# tr: sonraki bölümlerin yükleyeceği model
+reloaded = load_base_model(learner_dir=LEARNER_MODEL_DIR).model.to(device)
 model.eval()
 with torch.no_grad():
     assert torch.allclose(model(window.to(device)).logits, reloaded(window.to(device)).logits, atol=1e-4)
-print(sorted(p.name for p in LEARNER_MODEL_DIR.iterdir()))
+print(LEARNER_MODEL_DIR.resolve(), sorted(p.name for p in LEARNER_MODEL_DIR.iterdir()))
 
 # %% [markdown] lang=en
 # ## 5. Sampling: temperature, top-k, top-p
@@ -569,8 +618,9 @@ print(sorted(p.name for p in LEARNER_MODEL_DIR.iterdir()))
 # To write, the model takes its logits at the last position, turns them into a distribution and draws
 # one token, appends it, and repeats. How the distribution is reshaped before the draw changes the
 # text a lot:
-# * **temperature** $T$: divide the logits by $T$. $T < 1$ sharpens the distribution (safer, more
-#   repetitive), $T > 1$ flattens it (more varied, more mistakes); $T \to 0$ is greedy decoding;
+# * **temperature** $\tau$: divide the logits by $\tau$. $\tau < 1$ sharpens the distribution (safer,
+#   more repetitive), $\tau > 1$ flattens it (more varied, more mistakes); $\tau \to 0$ is greedy
+#   decoding;
 # * **top-k** (Fan et al. 2018): keep only the $k$ most likely tokens;
 # * **top-p** or nucleus sampling (Holtzman et al. 2020, arXiv 1904.09751): keep the smallest set of
 #   most likely tokens whose probabilities add up to at least $p$ — a cut that adapts to how sure the
@@ -582,11 +632,12 @@ print(sorted(p.name for p in LEARNER_MODEL_DIR.iterdir()))
 #
 # Model yazarken son konumdaki logit'lerini bir dağılıma çevirir, bir token çeker, onu metnin sonuna
 # ekler ve bunu tekrarlar. Çekilişten önce dağılımın nasıl biçimlendirildiği metni çok değiştirir:
-# * **sıcaklık** $T$: logit'leri $T$'ye böler. $T < 1$ dağılımı sivriltir (daha güvenli, daha tekrarcı),
-#   $T > 1$ düzleştirir (daha çeşitli, daha çok hata); $T \to 0$ açgözlü kod çözmedir;
-# * **top-k** (Fan ve ark. 2018): yalnızca en olası $k$ token'ı tutar;
-# * **top-p** ya da çekirdek örnekleme (Holtzman ve ark. 2020, arXiv 1904.09751): olasılıklarının
-#   toplamı en az $p$ olan, en olası token'lardan oluşan en küçük kümeyi tutar. Bu kesme, modelin ne
+# * **sıcaklık** $\tau$: logit'ler $\tau$'ya bölünür. $\tau < 1$ dağılımı sivriltir (daha güvenli,
+#   daha tekrarcı), $\tau > 1$ düzleştirir (daha çeşitli, daha çok hata); $\tau \to 0$ açgözlü kod
+#   çözmedir;
+# * **top-k** (Fan vd. 2018): yalnızca en olası $k$ token tutulur;
+# * **top-p** ya da çekirdek (nucleus) örnekleme (Holtzman vd. 2020, arXiv 1904.09751): olasılıklarının
+#   toplamı en az $p$ olan, en olası token'lardan oluşan en küçük küme tutulur. Bu kesme, modelin ne
 #   kadar emin olduğuna göre kendiliğinden ayarlanır.
 #
 # Bir prompt'tan sonra modelin sonraki token dağılımı ve onun her yolla biçimlendirilmiş hâlleri:
@@ -609,7 +660,7 @@ for settings in [dict(temperature=0), dict(temperature=0.7, top_k=20), dict(temp
 # off; temperature 0 is greedy.) When "Run all" passes this cell, it shows a first text and goes on.
 # %% [markdown] lang=tr
 # Kendiniz deneyin: kaydırıcıları oynatıp düğmeye basın. (top-k = 0 ve top-p = 1 süzgeçleri kapatır;
-# sıcaklık 0 açgözlü kod çözmedir.) "Tümünü çalıştır" bu hücreye geldiğinde bir ilk metin gösterir ve
+# sıcaklık 0 açgözlü kod çözmedir.) "Tümünü çalıştır" bu hücreye geldiğinde ilk bir metin gösterir ve
 # yoluna devam eder.
 
 # %%
@@ -624,6 +675,8 @@ sampling_playground(model, tokenizer, prompt, max_new_tokens=SIZES.generate_toke
 # token of the text (a resting place when nothing else is useful), some back to the start of the
 # current word or name. With a short run the patterns are faint; the `gpu` profile shows them best.
 # %% [markdown] lang=tr
+# ## 6. Eğitilmiş model nereye bakıyor?
+#
 # Önceki cümleyi bu kez eğitilmiş modelden geçirelim. Bir katman ve bir kafa seçin. Ön eğitimden sonra
 # kafalar genellikle uzmanlaşır: kimi çoğunlukla bir önceki token'a, kimi metnin ilk token'ına
 # (yapılacak yararlı bir şey olmadığında dinlendiği yer), kimi de o anki sözcüğün ya da adın başına
@@ -643,20 +696,28 @@ attention_viewer(model, sentence_ids, token_labels(tokenizer, sentence_ids))
 # that for a fixed compute budget, $N$ and $D$ should grow together (about 20 tokens per parameter).
 #
 # We train a small base model, then change one thing at a time: twice the width, twice the depth,
-# or twice the training tokens (twice the steps). All runs see the same batches in the same order.
-# These runs are tiny and short, so read only the direction of each effect, not a law.
+# or twice the training tokens (twice the steps). The corpus stays the same, so "twice the data"
+# here means **twice as many passes over the same text**, not new text; a larger corpus would be a
+# different experiment. All runs start from one seed, see the same batches in the same order, and
+# stretch their cosine decay over their own length; the plot shows the validation loss against the
+# tokens seen, not against compute. These runs are tiny, short and single-seed, so read only the
+# direction of each effect, not a law.
 # %% [markdown] lang=tr
 # ## 7. Biraz ölçekleme
 #
-# Kaybı ne düşürür: daha geniş bir model mi, daha derin bir model mi, yoksa daha çok veri mi? Kaplan ve
-# ark. (2020) kaybın $N$ ile, $D$ ile ve $C \approx 6ND$ hesabıyla düzgün biçimde, bir kuvvet yasasına
-# uyarak düştüğünü gösterdi; yeter ki biri ötekini kısıtlamasın. Hoffmann ve ark. (2022, "Chinchilla",
+# Kaybı ne düşürür: daha geniş bir model mi, daha derin bir model mi, yoksa daha çok veri mi? Kaplan
+# vd. (2020) kaybın $N$ ile, $D$ ile ve $C \approx 6ND$ hesabıyla düzgün biçimde, bir kuvvet yasasına
+# uyarak düştüğünü gösterdi; yeter ki biri ötekini kısıtlamasın. Hoffmann vd. (2022, "Chinchilla",
 # arXiv 2203.15556) ise sabit bir hesap bütçesinde $N$ ile $D$'nin birlikte büyümesi gerektiğini
 # gösterdi (parametre başına yaklaşık 20 token).
 #
 # Küçük bir temel model eğitip her seferinde tek bir şeyi değiştireceğiz: iki kat genişlik, iki kat
-# derinlik ya da iki kat eğitim token'ı (iki kat adım). Bütün koşular aynı yığınları aynı sırayla görür.
-# Bu koşular çok küçük ve kısa; her etkinin yalnızca yönüne bakın, bir yasa çıkarmaya çalışmayın.
+# derinlik ya da iki kat eğitim token'ı (iki kat adım). Derlem aynı kaldığı için buradaki "iki kat
+# veri", yeni metin değil **aynı metin üzerinden iki kat tur** demektir; daha büyük bir derlem başka
+# bir deney olurdu. Bütün eğitimler aynı tohumla başlar, aynı yığınları aynı sırayla görür ve kosinüs
+# azalmasını kendi uzunluklarına yayar; grafik doğrulama kaybını hesaba karşı değil, görülen token'a
+# karşı gösterir. Bu deneyler çok küçük, kısa ve tek tohumlu; her etkinin yalnızca yönüne bakın, bir
+# yasa çıkarmaya çalışmayın.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -694,14 +755,17 @@ fig = plot_scaling(scaling_runs, title=pick(en="one change at a time", tr="her s
 # * A GPT is embeddings (token + position), a stack of pre-norm residual blocks — causal
 #   self-attention to move information between positions, an MLP to compute on each — and an output
 #   layer tied to the token embeddings.
-# * Attention is $\mathrm{softmax}(QK^\top/\sqrt{d} + M)V$; the causal mask $M$ keeps every position
-#   from seeing its future, which is what makes next-token training honest.
+# * Attention is $\mathrm{softmax}(QK^\top/\sqrt{D} + M)V$, with $D$ the head width; the causal mask
+#   $M$ keeps every position from seeing its future, so the model cannot copy the answer it is
+#   trained to predict.
 # * Pretraining minimises the next-token cross-entropy: logits at $t$ against the token at $t+1$. A
 #   fresh model scores $\ln V$; every step is zero_grad → forward → backward → step.
 # * $N \approx 12 \cdot n_{layer} \cdot d^2$ non-embedding parameters, about $6N$ training FLOPs per
 #   token, $C \approx 6ND$ for a run.
 # * Temperature, top-k and top-p trade safety for variety when the model writes.
-# * Your model is saved in `runs/02_pretraining/model`; the fine-tuning chapters start from it.
+# * Your model is saved in `~/.cache/course_lib/my_base` (or `$COURSE_BASE_DIR`) under the `cpu` and
+#   `gpu` profiles, and in `runs/02_pretraining/model` under `smoke`; the fine-tuning chapters start
+#   from it.
 #
 # **Going further — a real benchmark.** `bench/pretrain_shakespeare.py` pretrains the course GPT on
 # Tiny Shakespeare at character level, the classic small benchmark. For comparison, nanoGPT's own README
@@ -714,18 +778,21 @@ fig = plot_scaling(scaling_runs, title=pick(en="one change at a time", tr="her s
 # %% [markdown] lang=tr
 # ## Özet
 #
-# * Bir GPT; gömmelerden (token + konum), pre-norm düzeninde artık bağlantılı blokların oluşturduğu bir
-#   yığından (bilgiyi konumlar arasında taşıyan nedensel öz-dikkat ve her konumda hesap yapan bir MLP)
-#   ve token gömmeleriyle ağırlık paylaşan bir çıktı katmanından oluşur.
-# * Dikkat $\mathrm{softmax}(QK^\top/\sqrt{d} + M)V$ işlemidir; nedensel maske $M$ hiçbir konumun kendi
-#   geleceğini görmemesini sağlar. Sonraki token'la eğitimi dürüst kılan budur.
-# * Ön eğitim, sonraki token'ın çapraz entropisini küçültür: $t$ konumundaki logit'ler $t+1$ konumundaki
+# * Bir GPT, gömmelerden (token + konum), pre-norm düzeninde artık bağlantılı ve üst üste dizilmiş
+#   bloklardan (bilgiyi konumlar arasında taşıyan nedensel öz-dikkat ve her konumda hesap yapan bir
+#   MLP) ve token gömmeleriyle ağırlık paylaşan bir çıktı katmanından oluşur.
+# * Dikkat $\mathrm{softmax}(QK^\top/\sqrt{D} + M)V$ işlemidir ($D$: kafa genişliği); nedensel maske $M$
+#   hiçbir konumun kendi geleceğini görmemesini sağlar. Modelin yanıtı görerek kopya çekmesini
+#   engelleyen budur.
+# * Ön eğitim, sonraki token'ın çapraz entropisini en aza indirir: $t$ konumundaki logit'ler $t+1$ konumundaki
 #   token'la karşılaştırılır. Yeni bir model $\ln V$ alır; her adım zero_grad → ileri → geri → step
 #   sırasını izler.
 # * Gömmeler hariç $N \approx 12 \cdot n_{layer} \cdot d^2$ parametre, token başına yaklaşık $6N$ eğitim
 #   FLOP'u, bir eğitimin tamamı için $C \approx 6ND$.
 # * Model yazarken sıcaklık, top-k ve top-p güvenli olanla çeşitli olan arasında bir denge kurar.
-# * Modeliniz `runs/02_pretraining/model` klasörüne kaydedildi; ince ayar bölümleri ondan başlar.
+# * Modeliniz `cpu` ve `gpu` profillerinde `~/.cache/course_lib/my_base` (ya da `$COURSE_BASE_DIR`),
+#   `smoke` profilinde `runs/02_pretraining/model` klasörüne kaydedildi; ince ayar bölümleri ondan
+#   başlar.
 #
 # **Daha ileri: gerçek bir kıyaslama.** `bench/pretrain_shakespeare.py`, kursun GPT'sini klasik küçük
 # kıyaslama olan Tiny Shakespeare üzerinde karakter düzeyinde ön eğitimden geçirir. Karşılaştırma için:
@@ -735,3 +802,36 @@ fig = plot_scaling(scaling_runs, title=pick(en="one change at a time", tr="her s
 # rakamlarıdır, bizim değil; kıyaslama betiği kurs modelinin kendi sonuçlarını onların yanına yazar.
 #
 # **Sırada:** 03. bölüm — önceden eğitilmiş bir modele ince ayar yapmanın dört yolu.
+
+# %% [markdown] lang=en
+# ## Further reading
+#
+# * A. Vaswani et al., "Attention Is All You Need", NeurIPS 2017 (arXiv 1706.03762): the transformer,
+#   scaled dot-product attention and multi-head attention.
+# * A. Radford, J. Wu, R. Child, D. Luan, D. Amodei and I. Sutskever, "Language Models are
+#   Unsupervised Multitask Learners", OpenAI 2019: GPT-2, the model this chapter rebuilds.
+# * A. Karpathy, *nanoGPT* (github.com/karpathy/nanoGPT: `model.py`, `train.py`) and the lecture
+#   "Let's build GPT: from scratch, in code, spelled out" (2023).
+# * S. Raschka, *Build a Large Language Model (From Scratch)*, Manning 2024, chapters 3 "Coding
+#   attention mechanisms", 4 "Implementing a GPT model from scratch to generate text" and 5
+#   "Pretraining on unlabeled data".
+# * Stanford CS336 "Language Modeling from Scratch" (stanford-cs336.github.io/spring2025),
+#   assignment 1: a transformer language model, AdamW and the cosine schedule, written by hand.
+# * I. Loshchilov and F. Hutter, "Decoupled Weight Decay Regularization", ICLR 2019
+#   (arXiv 1711.05101): AdamW.
+# %% [markdown] lang=tr
+# ## İleri okuma
+#
+# * A. Vaswani vd., "Attention Is All You Need", NeurIPS 2017 (arXiv 1706.03762): transformer,
+#   ölçekli iç çarpım dikkati ve çok kafalı dikkat.
+# * A. Radford, J. Wu, R. Child, D. Luan, D. Amodei ve I. Sutskever, "Language Models are
+#   Unsupervised Multitask Learners", OpenAI 2019: bu bölümde yeniden kurduğumuz model, GPT-2.
+# * A. Karpathy, *nanoGPT* (github.com/karpathy/nanoGPT: `model.py`, `train.py`) ve "Let's build
+#   GPT: from scratch, in code, spelled out" dersi (2023).
+# * S. Raschka, *Build a Large Language Model (From Scratch)*, Manning 2024, 3. bölüm "Coding
+#   attention mechanisms", 4. bölüm "Implementing a GPT model from scratch to generate text" ve 5.
+#   bölüm "Pretraining on unlabeled data".
+# * Stanford CS336 "Language Modeling from Scratch" (stanford-cs336.github.io/spring2025), 1. ödev:
+#   transformer dil modeli, AdamW ve kosinüs takvimi, elle yazılmış hâlleriyle.
+# * I. Loshchilov ve F. Hutter, "Decoupled Weight Decay Regularization", ICLR 2019
+#   (arXiv 1711.05101): AdamW.

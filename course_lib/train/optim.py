@@ -2,9 +2,10 @@
 
 Weight decay pulls weights toward zero. On matrices (linear layers, >= 2-D) that acts as a
 regulariser. On biases and LayerNorm gains it only fights the scale the layer needs, and on
-embeddings it shrinks rare tokens' vectors merely because they get few gradient updates; so
-GPT-2-style training (nanoGPT, minGPT) decays >= 2-D weights only, and embeddings only when
-asked (``decay_embeddings=True``).
+embeddings it shrinks rare tokens' vectors merely because they get few gradient updates. The
+two reference codebases differ here: minGPT decays only the weights of nn.Linear layers (never
+embeddings), while nanoGPT decays every >= 2-D tensor, the token and position embeddings
+included. The default follows minGPT; ``decay_embeddings=True`` follows nanoGPT.
 
 Every parameter goes into the optimizer, frozen or not: AdamW skips parameters whose
 ``.grad`` is None, so a frozen parameter is never changed (not even by weight decay), and a

@@ -17,7 +17,8 @@ from ..i18n import CourseValueError, get_language
 from . import messages  # noqa: F401  (registers this package's texts)
 
 # How each variant changes the base run: width and depth double the model, data doubles the
-# number of training tokens (twice the steps at the same batch).
+# number of training tokens (twice the steps at the same batch). The corpus stays the same, so
+# "data" means more passes over the same text, not new text: its label says so.
 VARIANTS = {
     "base": {},
     "width": {"n_embd": 2},
@@ -27,10 +28,10 @@ VARIANTS = {
 
 _WORDS = {
     "en": {"tokens": "training tokens seen", "loss": "validation loss", "final": "final validation loss",
-           "params": "params", "base": "base", "width": "2× width", "depth": "2× depth", "data": "2× data"},
+           "params": "params", "base": "base", "width": "2× width", "depth": "2× depth", "data": "2× passes, same text"},
     "tr": {"tokens": "görülen eğitim token'ı", "loss": "doğrulama kaybı", "final": "son doğrulama kaybı",
            "params": "parametre", "base": "temel", "width": "2× genişlik", "depth": "2× derinlik",
-           "data": "2× veri"},
+           "data": "2× tur, aynı metin"},
 }
 
 
