@@ -22,14 +22,15 @@
 #
 # Bir LLM'i eğitmek ve çalıştırmak, büyük tensörler üzerinde yapılan küçük işlemlerin uzun bir
 # listesidir: matris çarpımları, LayerNorm, softmax, GELU, toplamalar. Bunların her biri bir
-# **çekirdektir (kernel)**: GPU'nun binlerce işlem biriminde (core) aynı anda çalıştırdığı bir fonksiyon. Bu
+# **çekirdektir (kernel)**: GPU'nun binlerce işlem biriminde (core) aynı anda çalıştırdığı bir
+# fonksiyon. Bu
 # ekte bazı çekirdeklerin neden hızlı, bazılarının neden yavaş olduğunu soracak ve daha hızlısını
 # kendiniz nasıl yazabileceğinizi göreceksiniz.
 #
 # Bu ekte
 # 1. GPU'nun neden hızlı olduğunu ve LLM işlemlerinin çoğunu aritmetiğin değil **bellek bant
 #    genişliğinin** sınırladığını (**roofline** modeli) görecek,
-# 2. birleştirilmemiş bir softmax'in ne kadar bayt taşıdığını sayacak ve **birleştirmenin
+# 2. birleştirilmemiş bir softmax'ın ne kadar bayt taşıdığını sayacak ve **birleştirmenin
 #    (fusion)** neden kazandırdığını görecek,
 # 3. **Triton** ile satır satır çalışan birleştirilmiş bir çekirdeği adım adım yazacak,
 # 4. birleştirilmiş bir softmax çekirdeğini kendiniz yazacak (alıştırma),
@@ -76,7 +77,9 @@ import os
 import torch
 
 if not torch.cuda.is_available():
-    os.environ["TRITON_INTERPRET"] = "1"  # before any @triton.jit below, and before course_lib.kernels
+    # en: before any @triton.jit below, and before course_lib.kernels
+    # tr: aşağıdaki her @triton.jit'ten ve course_lib.kernels'ten önce
+    os.environ["TRITON_INTERPRET"] = "1"
 
 from course_lib.checks import check_softmax_kernel
 from course_lib.i18n import pick
@@ -97,11 +100,15 @@ if triton_available():
     import triton
     import triton.language as tl
 else:
-    triton, tl = triton_stand_ins()  # lets the kernel cells below be defined; they are never launched
+    # en: lets the kernel cells below be defined; they are never launched
+    # tr: aşağıdaki çekirdek hücreleri tanımlanabilsin diye; hiçbiri başlatılmaz
+    triton, tl = triton_stand_ins()
 
 SIZES = sizes("A1_gpu_kernels")
 DEVICE = kernel_device()
-CANNOT_RUN = why_kernels_cannot_run()  # None when a kernel can be launched here
+# en: None when a kernel can be launched here
+# tr: burada bir çekirdek başlatılabiliyorsa None
+CANNOT_RUN = why_kernels_cannot_run()
 if CANNOT_RUN:
     print(CANNOT_RUN)
 else:
@@ -138,11 +145,11 @@ else:
 #
 # Bir CPU'da, her biri tek bir komut akışını çabucak bitirmek için tasarlanmış birkaç güçlü
 # işlem birimi (core) vardır. GPU'da ise *akış çoklu işlemcilerinde* (SM) gruplanmış binlerce basit
-# işlem birimi bulunur; GPU **iş hacmi** için tasarlanmıştır: aynı işlemi aynı anda pek çok öğeye
-# uygular. NVIDIA'nın veri sayfalarına göre bir H100 SXM'de 132 SM ve 16.896 FP32 işlem birimi, bir
-# T4'te (Colab'in ücretsiz katmanındaki GPU) 40 SM ve 2.560 işlem birimi vardır. GPU'da ayrıca
-# yalnızca küçük matris çarpımları yapan ama bunu çok hızlı yapan *tensör çekirdekleri* (tensor
-# cores) de bulunur.
+# işlem birimi bulunur; GPU **işlem hacmi** (throughput) için tasarlanmıştır: aynı işlemi aynı anda
+# pek çok öğeye uygular. NVIDIA'nın veri sayfalarına göre bir H100 SXM'de 132 SM ve 16.896 FP32
+# işlem birimi, bir T4'te (Colab'in ücretsiz sürümündeki GPU) 40 SM ve 2.560 işlem birimi vardır.
+# GPU'da ayrıca yalnızca küçük matris çarpımları yapan ama bunu çok hızlı yapan *tensör işlem
+# birimleri* (Tensor Core) de bulunur.
 #
 # İşlem birimleri yalnızca ellerindeki veriyle hesap yapabilir. Her işlenen (operand) GPU'nun ana belleğinden
 # (H100'de HBM, T4'te GDDR6) gelir ve bu belleğin **bant genişliği**, yani saniyede taşıyabildiği
@@ -176,17 +183,25 @@ fig = plot_roofline(roofline.MACHINES, ops)
 # %% [markdown] lang=en
 # Read the picture from left to right. An addition does one FLOP for every 6 bytes it moves (two
 # 16-bit inputs, one output); GELU, softmax and LayerNorm do a handful of FLOPs per element. All of
-# them sit around 0.2–2 FLOPs per byte, a hundred times below the ridge points (about 295 on an
-# H100, 203 on a T4). However well their arithmetic is written, they run at the speed of memory.
-# Only large matrix products, which reuse every loaded number many times, reach the flat roof.
+# them sit around 0.2–2 FLOPs per byte. The ridge points above (about 295 on an H100, 203 on a T4)
+# belong to the tensor cores, which only multiply matrices. Element-wise ops run on the ordinary
+# CUDA cores, whose roof is lower: 67 TFLOP/s in FP32 on an H100 SXM and 8.1 on a T4 (datasheets),
+# which puts their ridge at about 20 FLOPs per byte on an H100 and 25 on a T4. Even against that
+# second ceiling these ops sit 10 to 100 times below the ridge: however well their arithmetic is
+# written, they run at the speed of memory. Only large matrix products, which reuse every loaded
+# number many times, reach the flat roof.
 #
 # So the way to speed up a memory-bound op is not to compute faster but to **move fewer bytes**.
 # %% [markdown] lang=tr
-# Resmi soldan sağa okuyun. Bir toplama, taşıdığı her 6 bayt için (16 bitlik iki girdi, bir çıktı)
+# Grafiği soldan sağa okuyun. Bir toplama, taşıdığı her 6 bayt için (16 bitlik iki girdi, bir çıktı)
 # tek bir FLOP yapar; GELU, softmax ve LayerNorm öğe başına birkaç FLOP yapar. Hepsi bayt başına
-# 0,2–2 FLOP civarındadır; yani sırt noktalarının (H100'de yaklaşık 295, T4'te 203) yüz kat
-# altında. Aritmetikleri ne kadar iyi yazılırsa yazılsın, bellek hızında çalışırlar. Düz çatıya
-# yalnızca yüklenen her sayıyı defalarca yeniden kullanan büyük matris çarpımları ulaşır.
+# 0,2–2 FLOP civarındadır. Yukarıdaki sırt noktaları (H100'de yaklaşık 295, T4'te 203) yalnızca
+# matris çarpan tensör işlem birimlerine aittir. Öğe öğe işlemler ise sıradan CUDA işlem
+# birimlerinde çalışır ve onların tavanı daha alçaktır: veri sayfalarına göre FP32'de H100 SXM'de
+# 67 TFLOP/s, T4'te 8,1 TFLOP/s. Bu da onların sırt noktasını H100'de bayt başına yaklaşık 20, T4'te
+# 25 FLOP'a koyar. Bu ikinci tavana göre bile bu işlemler sırt noktasının 10 ila 100 kat altındadır:
+# aritmetikleri ne kadar iyi yazılırsa yazılsın, bellek hızında çalışırlar. Düz çatıya yalnızca
+# yüklenen her sayıyı defalarca yeniden kullanan büyük matris çarpımları ulaşır.
 #
 # Demek ki bellek sınırlı bir işlemi hızlandırmanın yolu daha hızlı hesaplamak değil, **daha az
 # bayt taşımaktır**.
@@ -213,7 +228,9 @@ fig = plot_roofline(roofline.MACHINES, ops)
 # times faster. (`torch.softmax` is itself already one fused kernel; `naive_softmax` below is what
 # it would cost without fusion.)
 # %% [markdown] lang=tr
-# Bir $x$ satırının softmax'i $\mathrm{softmax}(x)_i = e^{x_i - m} / \sum_j e^{x_j - m}$ olarak
+# ## 2. Birleştirme neden kazandırır: bir softmax'ın baytlarını saymak
+#
+# Bir $x$ satırının softmax'ı $\mathrm{softmax}(x)_i = e^{x_i - m} / \sum_j e^{x_j - m}$ olarak
 # tanımlanır; burada $m = \max_j x_j$'dir ($m$'yi çıkarmak matematiksel olarak hiçbir şeyi
 # değiştirmez ama $e^{x}$'in taşmasını önler). Beş ayrı PyTorch işlemiyle yazıldığında her biri
 # ayrı bir çekirdektir: girdilerini ana bellekten okur, sonucunu oraya geri yazar.
@@ -234,7 +251,9 @@ fig = plot_roofline(roofline.MACHINES, ops)
 # ise birleştirme olmasaydı ödenecek bedeli gösterir.)
 
 # %%
-rows, cols, element_size = 8192, 4096, 4  # a batch of attention rows in fp32
+# en: a batch of attention rows in fp32
+# tr: fp32'de bir yığın dikkat satırı
+rows, cols, element_size = 8192, 4096, 4
 unfused = roofline.softmax_traffic_bytes(rows, cols, element_size, fused=False)
 fused = roofline.softmax_traffic_bytes(rows, cols, element_size, fused=True)
 print(f"{rows}×{cols} fp32: " + pick(en="unfused", tr="birleştirilmemiş") + f" {unfused / 1e9:.2f} GB, "
@@ -277,20 +296,20 @@ assert torch.allclose(naive_softmax(x), torch.softmax(x, dim=-1), atol=1e-6)
 # Bir Triton çekirdeği **tek bir program** için yazılır; başlatırken bir program *ızgarası*
 # (grid) istenir, GPU bu programları paralel çalıştırır ve her program hangisi olduğunu
 # `tl.program_id(0)` ile öğrenir. Satır satır çalışan bir işlem için en doğal seçim **her satıra
-# bir programdır**. Program, içeride koca bir sayı *bloğu* üzerinde aynı anda çalışır; bunu
+# bir programdır**. Program, içeride bütün bir sayı *bloğu* üzerinde aynı anda çalışır; bunu
 # yazmaçlarda tutulan küçük bir numpy dizisi gibi düşünebilirsiniz.
 #
-# Her satırı kendi karesel ortalamasının köküne bölen bir çekirdek için,
+# Her satırı kendi karesel ortalamasına (RMS, yani $\sqrt{\mathrm{ort}(x^2)}$) bölen bir çekirdek için,
 # $y = x / \sqrt{\mathrm{ort}(x^2) + \varepsilon}$ (Llama modellerinin kullandığı RMSNorm'un
 # özü), adımlar şöyle:
 #
 # 1. **Hangi satır?** `row = tl.program_id(0)`.
 # 2. **Hangi sütunlar?** `cols = tl.arange(0, BLOCK)`. `BLOCK`, çekirdek derlenirken bilinen
-#    (`tl.constexpr`) bir ikinin kuvveti olmalıdır; başlatıcı, genişliğe eşit ya da ondan büyük
-#    ilk ikinin kuvvetini seçer.
+#    (`tl.constexpr`) ikinin bir kuvveti olmalıdır; başlatıcı, genişlikten küçük olmayan en küçük
+#    ikinin kuvvetini seçer.
 # 3. **Fazla sütunları maskeleyin.** Genişlik ikinin kuvveti değilse blok satırdan geniştir:
 #    `mask = cols < n_cols` gerçek sütunları işaretler. Maske olmasaydı çekirdek satırın sonundan
-#    öteye, yani sonraki satıra ya da kendisine ait olmayan belleğe okur ve yazardı (yorumlayıcı
+#    öteye, yani sonraki satırdan ya da kendisine ait olmayan bellekten okur, oraya yazardı (yorumlayıcı
 #    bunu fark bile etmez).
 # 4. **Yükleyin.** Tensörler ilk öğelerini gösteren *işaretçiler* olarak gelir: satır
 #    `X + row * stride_x` adresinde başlar. `tl.load(işaretçiler, mask=mask, other=0.0)` bloğu
@@ -302,21 +321,35 @@ assert torch.allclose(naive_softmax(x), torch.softmax(x, dim=-1), atol=1e-6)
 # %%
 @triton.jit
 def rms_normalize_kernel(X, Y, stride_x, stride_y, n_cols, BLOCK: tl.constexpr):
-    row = tl.program_id(0)  # 1. one program per row
-    cols = tl.arange(0, BLOCK)  # 2. a power-of-two block of column indices
-    mask = cols < n_cols  # 3. the real columns
-    x = tl.load(X + row * stride_x + cols, mask=mask, other=0.0)  # 4. padding reads as 0
-    mean_square = tl.sum(x * x, axis=0) / n_cols  # 5. the row never leaves the registers
+    # en: 1. one program per row
+    # tr: 1. her satıra bir program
+    row = tl.program_id(0)
+    # en: 2. a power-of-two block of column indices
+    # tr: 2. sütun indislerinden oluşan, boyu ikinin kuvveti olan bir blok
+    cols = tl.arange(0, BLOCK)
+    # en: 3. the real columns
+    # tr: 3. gerçek sütunlar
+    mask = cols < n_cols
+    # en: 4. padding reads as 0
+    # tr: 4. dolgu 0 olarak okunur
+    x = tl.load(X + row * stride_x + cols, mask=mask, other=0.0)
+    # en: 5. the row never leaves the registers
+    # tr: 5. satır yazmaçlardan hiç çıkmaz
+    mean_square = tl.sum(x * x, axis=0) / n_cols
     y = x / tl.sqrt(mean_square + 1e-6)
-    tl.store(Y + row * stride_y + cols, y, mask=mask)  # 6. write only the real columns
+    # en: 6. write only the real columns
+    # tr: 6. yalnızca gerçek sütunlar yazılır
+    tl.store(Y + row * stride_y + cols, y, mask=mask)
 
 
 def launch_rows(kernel, x):
-    """Run a row kernel with the signature above on a 2-D tensor: one program per row."""
+    # en: Run a row kernel with the signature above on a 2-D tensor: one program per row.
+    # tr: Yukarıdaki imzaya sahip bir satır çekirdeğini 2 boyutlu bir tensörde çalıştırır: her satıra bir program.
     rows, n_cols = x.shape
     y = torch.empty_like(x)
     block = triton.next_power_of_2(n_cols)
-    # More warps (groups of 32 threads) share a wide row; 4 is Triton's default.
+    # en: More warps (groups of 32 threads) share a wide row; 4 is Triton's default.
+    # tr: Geniş bir satırı daha çok warp (32 iş parçacığından oluşan grup) paylaşır; Triton'un varsayılanı 4'tür.
     kernel[(rows,)](x, y, x.stride(0), y.stride(0), n_cols, BLOCK=block, num_warps=8 if block >= 2048 else 4)
     return y
 
@@ -362,7 +395,7 @@ else:
 # ### Alıştırma — birleştirilmiş bir softmax çekirdeği
 #
 # `softmax_kernel`'in gövdesini yazın: yukarıdaki gibi her satıra bir program düşsün ve program,
-# kendi satırının softmax'ini tek okuma ve tek yazmayla hesaplasın. Başlatıcı hazır:
+# kendi satırının softmax'ını tek okuma ve tek yazmayla hesaplasın. Başlatıcı hazır:
 # `launch_rows`.
 #
 # 1. `row`, `cols` ve `mask`, `rms_normalize_kernel`'deki gibi.
@@ -427,11 +460,11 @@ else:
 # %% [markdown] lang=tr
 # ## 4. Ölçmek
 #
-# GPU'da aynı tensörler üzerinde üç softmax'in süresini ölçeriz: beş işlemli `naive_softmax`,
+# GPU'da aynı tensörler üzerinde üç softmax'ın süresini ölçeriz: beş işlemli `naive_softmax`,
 # PyTorch'un birleştirilmiş `torch.softmax`'i ve sizin Triton çekirdeğiniz.
 # `triton.testing.do_bench` her birini defalarca çalıştırır, aralarda L2 önbelleğini boşaltır ve
 # ortanca süreyi milisaniye olarak verir (Triton yoksa `time_on_gpu` CUDA olaylarını kullanır).
-# Sonucu **etkin bant genişliği** olarak veririz: bir softmax'in en az taşıması gereken baytın
+# Sonucu **etkin bant genişliği** olarak veririz: bir softmax'ın en az taşıması gereken baytın
 # ($x$'i okumak, $y$'yi yazmak) süreye bölümü. Bellek sınırlı, birleştirilmiş bir çekirdek veri
 # sayfasındaki bant genişliğine yaklaşmalıdır; naif sürüm ise bu baytların yaklaşık dört katını
 # taşıdığı için yaklaşamaz.
@@ -452,8 +485,9 @@ else:
     datasheet = roofline.datasheet_machine(gpu_name)
     print(gpu_name, "|", pick(en="datasheet bandwidth:", tr="veri sayfası bant genişliği:"),
           f"{datasheet.bandwidth / 1e9:.0f} GB/s" if datasheet else "?")
-    implementations = {"naive (5 ops)": naive_softmax, "torch.softmax": lambda t: torch.softmax(t, dim=-1),
-                       "triton (yours)": lambda t: launch_rows(softmax_kernel, t)}
+    implementations = {pick(en="naive (5 ops)", tr="naif (5 işlem)"): naive_softmax,
+                       "torch.softmax": lambda t: torch.softmax(t, dim=-1),
+                       pick(en="triton (yours)", tr="triton (sizinki)"): lambda t: launch_rows(softmax_kernel, t)}
     print(f"{'rows×cols':>12s} " + "".join(f"{name:>22s}" for name in implementations))
     for cols in SIZES.bench_cols:
         x = torch.randn(SIZES.bench_rows, cols, device=DEVICE)
@@ -487,8 +521,10 @@ else:
 # PyTorch, `torch.compile` and, when installed, Liger-Kernel on a GPU (`python bench/kernels.py`).
 #
 # **The T4 caveats.** Triton officially targets GPUs of compute capability 8.0 and newer. A T4
-# (7.5) has no bfloat16, only 48 KB of shared memory per block, and needs K ≥ 16 for 16-bit matrix
-# products in Triton. So on a T4 the course's kernels run in fp16 or fp32 with small blocks, and
+# (7.5) has no bfloat16 and at most 64 KiB (65,536 bytes) of shared memory per block: that is the
+# opt-in limit Triton compiles against, the "Hardware limit: 65536" of its out-of-resources error
+# (the CUDA default without opt-in is 48 KiB). On every GPU, `tl.dot` needs K ≥ 16. So on a T4
+# the course's kernels run in fp16 or fp32 with small blocks, and
 # attention falls back to PyTorch's `scaled_dot_product_attention` with a one-time notice when a
 # kernel cannot compile. The results stay correct either way.
 # %% [markdown] lang=tr
@@ -513,8 +549,10 @@ else:
 # eager PyTorch, `torch.compile` ve (kuruluysa) Liger-Kernel ile karşılaştırır (`python bench/kernels.py`).
 #
 # **T4 ile ilgili uyarılar.** Triton resmî olarak hesaplama yeteneği (compute capability) 8.0 ve
-# üzeri olan GPU'ları hedefler. T4'te (7.5) bfloat16 yoktur, blok başına yalnızca 48 KB paylaşımlı
-# bellek vardır ve Triton'daki 16 bitlik matris çarpımları K ≥ 16 ister. Bu yüzden T4'te kursun
+# üzeri olan GPU'ları hedefler. T4'te (7.5) bfloat16 yoktur ve blok başına en çok 64 KiB (65.536
+# bayt) paylaşımlı bellek vardır: Triton'un derlerken esas aldığı, özel olarak istenerek (opt-in)
+# açılan sınır budur; kaynak yetmediğinde verdiği hatadaki "Hardware limit: 65536" da bu sayıdır
+# (istenmediğinde CUDA'nın varsayılanı 48 KiB'tır). Her GPU'da `tl.dot`, K ≥ 16 ister. Bu yüzden T4'te kursun
 # çekirdekleri fp16 ya da fp32 ile ve küçük bloklarla çalışır; bir çekirdek derlenemediğinde
 # dikkat, bir kerelik bir bildirimle PyTorch'un `scaled_dot_product_attention`'ına geri döner.
 # Sonuçlar her iki durumda da doğru kalır.
@@ -538,7 +576,8 @@ for mode in ("torch", "auto", "triton"):
 #   roofline model compares an op's **arithmetic intensity** (FLOPs per byte) with the machine's
 #   ridge point (about 295 on an H100 SXM, 203 on a T4, from the datasheets).
 # * LayerNorm, softmax, GELU and element-wise ops do about 0.2–2 FLOPs per byte: they are
-#   **memory-bound**, and only moving fewer bytes makes them faster.
+#   **memory-bound**, even against the lower ridge of the CUDA cores that run them (about 20 FLOPs
+#   per byte on an H100, 25 on a T4), and only moving fewer bytes makes them faster.
 # * **Fusion** does exactly that: an unfused softmax moves about $8MN$ elements, a fused one $2MN$.
 # * A Triton row kernel: `program_id` picks the row, `tl.arange` + a **mask** covers widths that
 #   are not powers of two, then load (with a neutral `other`), compute in registers, store with
@@ -553,8 +592,10 @@ for mode in ("torch", "auto", "triton"):
 # * Bir GPU'da binlerce işlem birimi (core) vardır ama bunlar yalnızca belleğin getirdiği veriyle hesap
 #   yapabilir. Roofline modeli, bir işlemin **aritmetik yoğunluğunu** (bayt başına FLOP) makinenin
 #   sırt noktasıyla karşılaştırır (veri sayfalarına göre H100 SXM'de yaklaşık 295, T4'te 203).
-# * LayerNorm, softmax, GELU ve öğe öğe işlemler bayt başına yaklaşık 0,2–2 FLOP yapar: **bellek
-#   sınırlıdırlar** ve onları yalnızca daha az bayt taşımak hızlandırır.
+# * LayerNorm, softmax, GELU ve öğe öğe işlemler bayt başına yaklaşık 0,2–2 FLOP yapar: onları
+#   çalıştıran CUDA işlem birimlerinin daha alçak sırt noktasına (H100'de bayt başına yaklaşık 20,
+#   T4'te 25 FLOP) göre bile **bellek sınırlıdırlar** ve onları yalnızca daha az bayt taşımak
+#   hızlandırır.
 # * **Birleştirme** tam olarak bunu yapar: birleştirilmemiş bir softmax yaklaşık $8MN$ öğe,
 #   birleştirilmiş bir softmax ise $2MN$ öğe taşır.
 # * Satır satır çalışan bir Triton çekirdeğinde `program_id` satırı seçer, `tl.arange` ve bir
@@ -566,3 +607,36 @@ for mode in ("torch", "auto", "triton"):
 #   anlamsızdır.
 # * Kursun GPT'si her çağrıda Triton ile PyTorch arasında seçim yapar
 #   (`kernels="auto"|"triton"|"torch"`, `COURSE_KERNELS=torch`); `bench/kernels.py` onları ölçer.
+
+# %% [markdown] lang=en
+# ## Further reading
+#
+# * S. Williams, A. Waterman and D. Patterson, "Roofline: An Insightful Visual Performance Model for
+#   Multicore Architectures", *Communications of the ACM* 52(4), 2009.
+# * P. Tillet, H. T. Kung and D. Cox, "Triton: An Intermediate Language and Compiler for Tiled
+#   Neural Network Computations", MAPL 2019; and the Triton tutorials "Fused Softmax" and "Layer
+#   Normalization" (triton-lang.org, *Getting Started → Tutorials*), which this appendix follows.
+# * M. Milakov and N. Gimelshein, "Online normalizer calculation for softmax" (arXiv 1805.02867):
+#   the softmax in one pass, the step from this appendix's kernel to FlashAttention.
+# * T. Dao, D. Y. Fu, S. Ermon, A. Rudra and C. Ré, "FlashAttention: Fast and Memory-Efficient Exact
+#   Attention with IO-Awareness", NeurIPS 2022 (arXiv 2205.14135).
+# * P.-L. Hsu et al., "Liger Kernel: Efficient Triton Kernels for LLM Training" (arXiv 2410.10989)
+#   and its code, github.com/linkedin/Liger-Kernel: one op per file, as in `course_lib.kernels`.
+# * Stanford CS336 "Language Modeling from Scratch" (stanford-cs336.github.io/spring2025), the
+#   lectures on GPUs and kernels and assignment 2 "Systems", which writes FlashAttention-2 in Triton.
+# %% [markdown] lang=tr
+# ## İleri okuma
+#
+# * S. Williams, A. Waterman ve D. Patterson, "Roofline: An Insightful Visual Performance Model for
+#   Multicore Architectures", *Communications of the ACM* 52(4), 2009.
+# * P. Tillet, H. T. Kung ve D. Cox, "Triton: An Intermediate Language and Compiler for Tiled
+#   Neural Network Computations", MAPL 2019; ayrıca bu ekin izlediği Triton eğitimleri "Fused
+#   Softmax" ve "Layer Normalization" (triton-lang.org, *Getting Started → Tutorials*).
+# * M. Milakov ve N. Gimelshein, "Online normalizer calculation for softmax" (arXiv 1805.02867):
+#   tek geçişte softmax; bu ekteki çekirdekten FlashAttention'a giden adım.
+# * T. Dao, D. Y. Fu, S. Ermon, A. Rudra ve C. Ré, "FlashAttention: Fast and Memory-Efficient Exact
+#   Attention with IO-Awareness", NeurIPS 2022 (arXiv 2205.14135).
+# * P.-L. Hsu vd., "Liger Kernel: Efficient Triton Kernels for LLM Training" (arXiv 2410.10989) ve
+#   kodu, github.com/linkedin/Liger-Kernel: `course_lib.kernels`'teki gibi her işlem için bir dosya.
+# * Stanford CS336 "Language Modeling from Scratch" (stanford-cs336.github.io/spring2025), GPU'lar
+#   ve çekirdekler üzerine dersler ile FlashAttention-2'yi Triton'da yazdıran 2. ödev "Systems".
