@@ -171,4 +171,4 @@ def test_errors_speak_turkish_when_asked():
     with pytest.raises(CourseValueError) as caught:
         World(seed=0).corpus(100, lang="de")
     assert str(caught.value) == caught.value.tr
-    assert "dünyanın dillerinden biri değil" in str(caught.value) and "'de'" in str(caught.value)
+    assert "derleminin dillerinden biri değil" in str(caught.value) and "'de'" in str(caught.value)

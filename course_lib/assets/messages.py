@@ -6,7 +6,7 @@ MESSAGES = register(
     {
         "base_unknown_preset": {
             "en": "There is no base-model preset called {name!r}. Use one of: {known}.",
-            "tr": "{name!r} adında bir temel model ön ayarı yok. Şunlardan birini kullanın: {known}.",
+            "tr": "{name!r} adında bir temel model hazır ayarı yok. Şunlardan birini kullanın: {known}.",
         },
         "base_file_missing": {
             "en": (
@@ -55,8 +55,8 @@ MESSAGES = register(
                 "with: save_learner_base(model, tokenizer)."
             ),
             "tr": (
-                "{folder} klasöründeki modelin vocab_size değeri {model_vocab}, ama belirteçleyicisinde "
-                "{tokenizer_vocab} belirteç var. Modeli, birlikte eğitildiği belirteçleyiciyle kaydedin: "
+                "{folder} klasöründeki modelin vocab_size değeri {model_vocab}, ama tokenizer'ında "
+                "{tokenizer_vocab} token var. Modeli, birlikte eğitildiği tokenizer'la kaydedin: "
                 "save_learner_base(model, tokenizer)."
             ),
         },

@@ -22,7 +22,7 @@ def check_normalize_counts(student_fn) -> bool:
         ),
         Case(
             {"en": "a row that was never seen (all zeros) becomes uniform",
-             "tr": "hiç görülmemiş bir satır (hepsi sıfır) eşit dağılıma dönüşür"},
+             "tr": "hiç görülmemiş bir satır (hepsi sıfır) düzgün dağılıma dönüşür"},
             args=(with_zero_row,),
             expected=normalize_counts(with_zero_row),
         ),

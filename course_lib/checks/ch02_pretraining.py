@@ -153,7 +153,7 @@ def check_next_token_cross_entropy(student_fn) -> bool:
         expected = _reference_next_token_loss(logits, ids)
         cases.append(Case(
             {"en": f"random logits (B, T, V) = {(batch, length, vocab)} and ids (B, T)",
-             "tr": f"rastgele logit'ler (B, T, V) = {(batch, length, vocab)} ve id'ler (B, T)"},
+             "tr": f"rastgele logit'ler (B, T, V) = {(batch, length, vocab)} ve kimlikler (B, T)"},
             args=(logits, ids), judge=_loss_matches(expected, logits, student_fn, ids),
         ))
     # A model that predicts the next id perfectly: only the right shift gives a loss near 0.
@@ -163,7 +163,7 @@ def check_next_token_cross_entropy(student_fn) -> bool:
     logits[:, :-1].scatter_(-1, ids[:, 1:, None], 8.0)
     cases.append(Case(
         {"en": "logits that put the next id first: the loss must be close to 0",
-         "tr": "bir sonraki id'yi en öne koyan logit'ler: kayıp 0'a yakın olmalı"},
+         "tr": "bir sonraki kimliğe en yüksek puanı veren logit'ler: kayıp 0'a yakın olmalı"},
         args=(logits, ids),
         judge=_loss_matches(_reference_next_token_loss(logits, ids), logits, student_fn, ids),
     ))

@@ -81,7 +81,7 @@ MESSAGES = register(
         },
         "data_unknown_split": {
             "en": "Unknown split {split!r}. Use 'train' or 'val'.",
-            "tr": "Bilinmeyen bölüm {split!r}. 'train' ya da 'val' kullanın.",
+            "tr": "Bilinmeyen veri bölümü {split!r}. 'train' ya da 'val' kullanın.",
         },
         "data_block_too_long": {
             "en": "block_size={block_size} is too long for the {split!r} split, which has only {length} "
@@ -109,7 +109,7 @@ MESSAGES = register(
         },
         "data_length_mismatch": {
             "en": "Got {n_inputs} token sequences but {n_labels} labels: each example needs exactly one label.",
-            "tr": "{n_inputs} token dizisi var ama {n_labels} etiket var: her örneğin tam bir etiketi olmalı.",
+            "tr": "{n_inputs} token dizisi var ama {n_labels} etiket var: her örneğin tam olarak bir etiketi olmalı.",
         },
         "data_label_length_mismatch": {
             "en": "Example {index} has {n_tokens} tokens but {n_labels} per-token labels: they must be equally long.",

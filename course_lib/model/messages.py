@@ -110,7 +110,7 @@ MESSAGES = register(
                 "got shape {shape} and dtype {dtype}."
             ),
             "tr": (
-                "inputs_embeds (yığın, zaman, n_embd={n_embd}) şeklinde ve ondalıklı türde olmalı; "
+                "inputs_embeds (yığın, zaman, n_embd={n_embd}) şeklinde ve kayan noktalı (float) türde olmalı; "
                 "gelen şekil {shape}, tür {dtype}."
             ),
         },

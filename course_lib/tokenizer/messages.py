@@ -13,7 +13,7 @@ MESSAGES = register(
             "en": "Token id {token_id} is out of range: this tokenizer knows ids 0 to {last_id}. "
             "Check that the ids come from this tokenizer (and the same vocabulary size).",
             "tr": "{token_id} token kimliği aralığın dışında: bu tokenizer yalnızca 0 ile {last_id} arasındaki "
-            "kimlikleri tanıyor. Kimliklerin bu tokenizer'dan (ve aynı sözlük boyutundan) geldiğini kontrol edin.",
+            "kimlikleri tanıyor. Kimliklerin bu tokenizer'dan (ve aynı sözcük dağarcığı boyutundan) geldiğini kontrol edin.",
         },
         "tokenizer_id_not_int": {
             "en": "Token ids must be integers, but got {value!r} ({type_name}). Pass a list of ints, "

@@ -33,13 +33,13 @@ MESSAGES = register(
                 "it returned shape {shape}. Use reduction='none' and average over tokens per example."
             ),
             "tr": (
-                "loss_fn her örnek için bir kayıp döndürmeli, yani ({batch},) biçiminde bir tensör; "
-                "dönen biçim: {shape}. reduction='none' kullanın ve her örneğin token'ları üzerinden ortalama alın."
+                "loss_fn her örnek için bir kayıp döndürmeli, yani ({batch},) şeklinde bir tensör; "
+                "dönen şekil: {shape}. reduction='none' kullanın ve her örneğin token'ları üzerinden ortalama alın."
             ),
         },
         "train_bad_weights_shape": {
             "en": "The callback {name} returned example weights of shape {shape}; expected ({batch},).",
-            "tr": "{name} geri çağrısı {shape} biçiminde örnek ağırlıkları döndürdü; beklenen biçim: ({batch},).",
+            "tr": "{name} geri çağrısı {shape} şeklinde örnek ağırlıkları döndürdü; beklenen şekil: ({batch},).",
         },
         "train_two_weighters": {
             "en": (
@@ -58,7 +58,7 @@ MESSAGES = register(
                 "Pass targets to the model or write your own loss_fn."
             ),
             "tr": (
-                "Model, {targets} biçimindeki hedefler için {shape} biçiminde logit döndürdü; "
+                "Model, {targets} şeklindeki hedefler için {shape} şeklinde logit döndürdü; "
                 "dil modeli kaybı her konum için bir tahmin ister. "
                 "Modele hedefleri verin ya da kendi loss_fn fonksiyonunuzu yazın."
             ),
@@ -84,13 +84,13 @@ MESSAGES = register(
                 "Set max_steps, or pass a list or DataLoader of batches."
             ),
             "tr": (
-                "TrainConfig'te epochs={epochs} var ama max_steps yok ve yığınların len() değeri yok. "
+                "TrainConfig'de epochs={epochs} var ama max_steps yok ve yığınların len() değeri yok. "
                 "max_steps verin ya da yığınları bir liste veya DataLoader olarak verin."
             ),
         },
         "train_empty_batches": {
             "en": "The batches gave nothing in epoch {epoch}: there is no data to train on.",
-            "tr": "Yığınlar {epoch}. devirde hiçbir şey vermedi: eğitilecek veri yok.",
+            "tr": "Yığınlar {epoch}. turda hiçbir şey vermedi: eğitilecek veri yok.",
         },
         "train_unknown_module": {
             "en": "The model has no module or parameter named {name!r}. Some names it has: {known}.",

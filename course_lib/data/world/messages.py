@@ -10,7 +10,7 @@ MESSAGES = register(
         },
         "world_bad_language": {
             "en": "{name}={value!r} is not a language of the world. Use one of: {valid}.",
-            "tr": "{name}={value!r} dünyanın dillerinden biri değil. Şunlardan birini kullanın: {valid}.",
+            "tr": "{name}={value!r}, yerleşik \"dünya\" derleminin dillerinden biri değil. Şunlardan birini kullanın: {valid}.",
         },
         "world_bad_rate": {
             "en": "{name} must be a number between 0 and 1 (or None to switch it off), got {value!r}.",
@@ -31,7 +31,7 @@ MESSAGES = register(
         "world_too_few_people": {
             "en": "The world has {have} people but this needs {need}. "
             "Ask for fewer, or build World(config=WorldConfig(n_people={need})).",
-            "tr": "Dünyada {have} kişi var ama bunun için {need} kişi gerekiyor. "
+            "tr": "Yerleşik \"dünya\" derleminde {have} kişi var ama bunun için {need} kişi gerekiyor. "
             "Daha azını isteyin ya da World(config=WorldConfig(n_people={need})) kurun.",
         },
         "world_bad_people": {
