@@ -165,7 +165,7 @@ else:
 # yani **hesap sınırlıdır**.
 #
 # Aşağıdaki en yüksek değerler ölçüm değil, üreticilerin veri sayfalarındaki rakamlardır (seyrekliksiz,
-# 16 bitlik yoğun tensör çekirdeği hesabı): bir H100 SXM yaklaşık 989 TFLOP/s ve 3,35 TB/s HBM3,
+# tensör işlem birimlerinde 16 bitlik yoğun hesap): bir H100 SXM yaklaşık 989 TFLOP/s ve 3,35 TB/s HBM3,
 # bir T4 ise 65 TFLOP/s ve 320 GB/s GDDR6 sunar.
 
 # %%
