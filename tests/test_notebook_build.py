@@ -204,3 +204,29 @@ def test_bad_code_comments_are_refused_with_file_and_line(tmp_path, code, line, 
         read_source(path)
     assert caught.value.line == line
     assert problem in str(caught.value)
+
+
+# Chapters whose code comments are written in both languages. A new chapter joins this list once its
+# learner-facing comments are '# en:' / '# tr:' pairs.
+BILINGUAL_CODE = ("00_introduction", "01_tokenization", "02_pretraining", "A1_gpu_kernels")
+
+
+@pytest.mark.parametrize("stem", BILINGUAL_CODE)
+def test_code_comments_a_learner_reads_are_in_both_languages(stem):
+    """An untagged comment may hold notation such as '(B, T)', but no words of one language."""
+    import io
+    import re
+    import tokenize
+
+    words = re.compile(r"[^\W\d_]{4,}")
+    untagged = []
+    for cell in read_source(ROOT / "course" / f"{stem}.py"):
+        if cell.kind != "code":
+            continue
+        for token in tokenize.generate_tokens(io.StringIO(cell.text + "\n").readline):
+            comment = token.string
+            if token.type != tokenize.COMMENT or re.match(r"#\s*(en|tr):|###\s*(BEGIN|END) SOLUTION|#\s*NBVAL_", comment):
+                continue
+            if words.search(comment):
+                untagged.append(f"course/{stem}.py:{cell.line + token.start[0]}: {comment}")
+    assert untagged == [], "write these as '# en:' / '# tr:' pairs:\n" + "\n".join(untagged)
