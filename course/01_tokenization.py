@@ -88,7 +88,8 @@ print(world[LANG][:300])
 # %%
 TURKISH_LETTERS = "çğıöşüÇĞİÖŞÜ"
 for char, n_bytes, hex_bytes in utf8_table(TURKISH_LETTERS + "a"):
-    print(f"{char!r}: {n_bytes} {pick(en='byte' if n_bytes == 1 else 'bytes', tr='bayt')}  ({hex_bytes})")
+    unit = pick(en="byte", tr="bayt") if n_bytes == 1 else pick(en="bytes", tr="bayt")
+    print(f"{char!r}: {n_bytes} {unit}  ({hex_bytes})")
 assert all(n_bytes == 2 for _, n_bytes, _ in utf8_table(TURKISH_LETTERS)), \
     pick(en="each Turkish letter is 2 bytes", tr="her Türkçe harf 2 bayttır")
 
