@@ -521,10 +521,8 @@ else:
 # PyTorch, `torch.compile` and, when installed, Liger-Kernel on a GPU (`python bench/kernels.py`).
 #
 # **The T4 caveats.** Triton officially targets GPUs of compute capability 8.0 and newer. A T4
-# (7.5) has no bfloat16 and at most 64 KiB (65,536 bytes) of shared memory per block: that is the
-# opt-in limit Triton compiles against, the "Hardware limit: 65536" of its out-of-resources error
-# (the CUDA default without opt-in is 48 KiB). On every GPU, `tl.dot` needs K ≥ 16. So on a T4
-# the course's kernels run in fp16 or fp32 with small blocks, and
+# (7.5) has no bfloat16, only 48 KB of shared memory per block, and needs K ≥ 16 for 16-bit matrix
+# products in Triton. So on a T4 the course's kernels run in fp16 or fp32 with small blocks, and
 # attention falls back to PyTorch's `scaled_dot_product_attention` with a one-time notice when a
 # kernel cannot compile. The results stay correct either way.
 # %% [markdown] lang=tr
@@ -549,10 +547,8 @@ else:
 # eager PyTorch, `torch.compile` ve (kuruluysa) Liger-Kernel ile karşılaştırır (`python bench/kernels.py`).
 #
 # **T4 ile ilgili uyarılar.** Triton resmî olarak hesaplama yeteneği (compute capability) 8.0 ve
-# üzeri olan GPU'ları hedefler. T4'te (7.5) bfloat16 yoktur ve blok başına en çok 64 KiB (65.536
-# bayt) paylaşımlı bellek vardır: Triton'un derlerken esas aldığı, özel olarak istenerek (opt-in)
-# açılan sınır budur; kaynak yetmediğinde verdiği hatadaki "Hardware limit: 65536" da bu sayıdır
-# (istenmediğinde CUDA'nın varsayılanı 48 KiB'tır). Her GPU'da `tl.dot`, K ≥ 16 ister. Bu yüzden T4'te kursun
+# üzeri olan GPU'ları hedefler. T4'te (7.5) bfloat16 yoktur, blok başına yalnızca 48 KB paylaşımlı
+# bellek vardır ve Triton'daki 16 bitlik matris çarpımları K ≥ 16 ister. Bu yüzden T4'te kursun
 # çekirdekleri fp16 ya da fp32 ile ve küçük bloklarla çalışır; bir çekirdek derlenemediğinde
 # dikkat, bir kerelik bir bildirimle PyTorch'un `scaled_dot_product_attention`'ına geri döner.
 # Sonuçlar her iki durumda da doğru kalır.
