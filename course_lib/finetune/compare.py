@@ -193,6 +193,15 @@ def _write_json(path: Path, data: dict) -> None:
     tmp.replace(path)  # atomic: a crash never leaves half a result under the real name
 
 
+def pad_token_id(tokenizer) -> int:
+    """The padding id: the course tokenizer's ``<|pad|>``; an HF tokenizer's pad token, else its
+    end-of-text token (GPT-2 has no pad token; right padding is never read by the classifier)."""
+    if hasattr(tokenizer, "special_id"):
+        return tokenizer.special_id(PAD_TOKEN)
+    pad = getattr(tokenizer, "pad_token_id", None)
+    return pad if pad is not None else tokenizer.eos_token_id
+
+
 def _encode(tokenizer, examples, max_length: int) -> LabelledDataset:
     return LabelledDataset.from_texts([e.text for e in examples], [e.label for e in examples], tokenizer,
                                       max_length=max_length)
@@ -293,9 +302,11 @@ def compare(base, task, methods, seeds=(0, 1, 2), config=None, cache_dir=None, p
     config = config or FinetuneConfig()
     folder = _cache_dir(cache_dir)
     tokenizer = base.tokenizer
-    pad_id = tokenizer.special_id(PAD_TOKEN) if hasattr(tokenizer, "special_id") else tokenizer.pad_token_id
+    pad_id = pad_token_id(tokenizer)
     base_hash, task_hash = weights_digest(base.model), task_digest(task)
-    jobs = [(method, seed, run_key(base_hash, task_hash, method, seed, config)) for method in methods for seed in seeds]
+    # Seeds outer, methods inner: the methods' runs interleave, so a machine that slows down
+    # part-way (other jobs) slows every method alike and the time column stays comparable.
+    jobs = [(method, seed, run_key(base_hash, task_hash, method, seed, config)) for seed in seeds for method in methods]
     cached = {key: json.loads((folder / f"{key}.json").read_text())
               for _, _, key in jobs if folder is not None and (folder / f"{key}.json").is_file()}
     data = forgetting = None

@@ -16,7 +16,7 @@ MESSAGES = register(
         },
         "finetune_bad_pool": {
             "en": "pool={value!r} is not a pooling this head knows: use \"last\" or \"mean\".",
-            "tr": "pool={value!r} bu başlığın bildiği bir havuzlama değil: \"last\" ya da \"mean\" kullanın.",
+            "tr": "pool={value!r} bu sınıflandırma kafasının bildiği bir havuzlama değil: \"last\" ya da \"mean\" kullanın.",
         },
         "finetune_bad_number": {
             "en": "{name}={value!r} is not valid: {rule}.",
@@ -82,7 +82,7 @@ MESSAGES = register(
         },
         "finetune_task_kind": {
             "en": "The task {task!r} is a {kind} task; {what} needs a classification task.",
-            "tr": "{task!r} görevi bir {kind} görevi; {what} bir sınıflandırma görevi ister.",
+            "tr": "{task!r} görevi bir sınıflandırma görevi değil (türü: {kind}); {what} bir sınıflandırma görevi ister.",
         },
     }
 )
