@@ -43,6 +43,10 @@ def test_sib200_test_split_needs_a_file(tmp_path):
     path.write_text(header + "test\t5\tsports\tMaç bitti.\tThe match ended.\n", encoding="utf-8")
     [example] = sib200("en", "test", test_path=path)
     assert example.text == "The match ended." and SIB200_LABELS[example.label] == "sports"
+    original = tmp_path / "tur_Latn_test.tsv"  # the SIB-200 repository's own format, CSV-quoted
+    original.write_text('index_id\tcategory\ttext\n7\thealth\t"Doktor ""iyi"" dedi."\n', encoding="utf-8")
+    [example] = sib200("tr", "test", test_path=original)
+    assert example.text == 'Doktor "iyi" dedi.' and SIB200_LABELS[example.label] == "health"
     with pytest.raises(CourseValueError, match="split='val'"):
         sib200("tr", "val")
     with pytest.raises(CourseValueError, match="lang='de'"):

@@ -150,9 +150,27 @@ def _sib200_examples(rows, lang: str) -> list[Example]:
     return [Example(row.text_tr if lang == "tr" else row.text_en, SIB200_LABELS.index(row.category)) for row in rows]
 
 
-def _sib200_test(lang: str, test_path) -> list[Example]:
+def _read_sib200_file(path, lang: str) -> list[Example]:
+    """A SIB-200 file in the shipped joined format, or in the original one (``index_id, category,
+    text`` per language, CSV-quoted, as in github.com/dadelani/sib-200 ``data/annotated/<lang>/test.tsv``)."""
+    import csv
+
+    from ..data.files import load_text
+
+    text = load_text(path)
+    if text.startswith("index_id\tcategory\ttext"):
+        rows = csv.DictReader(text.splitlines(), delimiter="\t")
+        return [Example(row["text"], SIB200_LABELS.index(row["category"])) for row in rows]
+    return _sib200_examples(read_sib200(path, split="test") or read_sib200(path), lang)
+
+
+def _sib200_test(lang: str, test_path, test_url, test_sha256) -> list[Example]:
+    if test_url is not None:
+        from ..data.download import download
+
+        test_path = download(test_url, test_sha256)
     if test_path is not None:
-        return _sib200_examples(read_sib200(test_path, split="test") or read_sib200(test_path), lang)
+        return _read_sib200_file(test_path, lang)
     try:  # a networked runtime with `datasets` installed
         from ..data.hf_datasets import load_hf_dataset
 
@@ -162,15 +180,16 @@ def _sib200_test(lang: str, test_path) -> list[Example]:
         raise CourseValueError("finetune_sib200_no_test") from None
 
 
-def sib200(lang: str = "tr", split: str | None = None, *, test_path=None, n_train: int | None = None,
-           label_noise: float = 0.0, seed: int = 0):
+def sib200(lang: str = "tr", split: str | None = None, *, test_path=None, test_url: str | None = None,
+           test_sha256: str | None = None, n_train: int | None = None, label_noise: float = 0.0, seed: int = 0):
     """SIB-200 topic classification (7 labels) in Turkish or English.
 
     ``split=None``: a :class:`Task` (train: 701 sentences, dev: 99, ood: the dev sentences in the
     other language, which are translations of the same English originals).
     ``split="train" | "dev" | "test"``: that split as a list of :class:`Example`. The test split
-    is not shipped: give ``test_path`` (a TSV in the shipped format, e.g. with only test rows) or
-    run where ``datasets`` and a network exist (it loads ``Davlan/sib200``).
+    is not shipped: give ``test_path`` (a TSV in the shipped format, or the original SIB-200
+    ``test.tsv`` of one language), or ``test_url`` with its ``test_sha256`` (downloaded once, checked,
+    cached), or run where ``datasets`` and a network exist (it loads ``Davlan/sib200``).
     ``n_train`` keeps the first n training sentences; ``label_noise`` flips that fraction of them.
     """
     _check_lang(lang)
@@ -178,7 +197,7 @@ def sib200(lang: str = "tr", split: str | None = None, *, test_path=None, n_trai
         if split not in SIB200_SPLITS:
             raise CourseValueError("finetune_unknown_split", value=split)
         if split == "test":
-            return _sib200_test(lang, test_path)
+            return _sib200_test(lang, test_path, test_url, test_sha256)
         return _sib200_examples(read_sib200(SIB200_FILE, split=split), lang)
     train = _sib200_examples(read_sib200(SIB200_FILE, split="train"), lang)[:n_train]
     train = add_label_noise(train, len(SIB200_LABELS), label_noise, seed=seed)
