@@ -60,7 +60,7 @@ def verdict_history() -> list[dict]:
     """Every verdict given in this process, oldest first.
 
     Each is ``{"check": name, "verdict": "pass" | "fail" | "skip", "passed": bool,
-    "module": where the graded object was defined, "note": the reason of a skip}``.
+    "module": where the graded object was defined, "note": why it failed or was skipped}``.
     """
     return [dict(entry) for entry in _history]
 
@@ -99,9 +99,9 @@ def run_check(name: str, student_fn: Callable, cases: list[Case], graded: Any = 
     for number, case in enumerate(cases, start=1):
         problem = _judge(student_fn, case)
         if problem is not None:
-            _record(name, "fail", graded)
             header = message("check_failed", name=name, number=number, total=len(cases))
             text = f"❌ {header}\n   {case.description[lang]}\n{problem}"
+            _record(name, "fail", graded, note=" ".join(text.split()[1:]))  # a teacher's CSV reads it
             print(text)
             raise CheckFailed(text)
     _record(name, "pass", graded)
