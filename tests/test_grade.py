@@ -149,3 +149,12 @@ def test_a_strict_run_stops_at_the_first_error(tmp_path, reference):
     path = _submission(tmp_path, "strict", "1 / 0", SETUP, NORMALIZE, CHECK_NORMALIZE)
     result = grading.grade(path, reference=reference, allow_errors=False)
     assert "ZeroDivisionError" in result.problem and "cell 1" in result.problem and result.passed == 0
+
+
+def test_unreadable_verdicts_fail_with_the_reason_instead_of_crashing_the_grader(tmp_path, reference):
+    """A submission that hides course_lib.checks leaves the grader's last cell without output
+    (this used to raise IndexError and end the batch)."""
+    path = _submission(tmp_path, "hides", "import sys\nsys.modules['course_lib.checks'] = None")
+    result = grading.grade(path, reference=reference)
+    assert "could not be read" in result.problem
+    assert _verdicts(result) == {"check_normalize_counts": "fail", "check_sample_next": "fail"}
