@@ -2,6 +2,9 @@
 # so nothing is installed into the system Python.
 #   make lab              set up, then open the course in JupyterLab (COURSE_LANG=en|tr)
 #   make test             set up, then run lint + every test + every notebook (smoke profile)
+#                         (each chapter runs once per language as its solution and once as its
+#                         blank exercise; tests/test_lessons.py proves the lesson holds the
+#                         solution's code, so the lesson is not run a third time)
 #   make notebooks        rebuild notebooks/, exercises/, solutions/ from course/
 #   make course           run every lesson of one language in the chosen COURSE_PROFILE
 
@@ -10,8 +13,9 @@ PYTHON      ?= python3
 PY          := $(VENV)/bin/python
 PIP         := $(PY) -m pip
 COURSE_LANG ?= en
-# Test selection; .ci/run's own tests override it to run a tiny suite.
-TESTS       ?= tests notebooks/en notebooks/tr
+# Test selection; .ci/run's own tests override it to run a tiny suite. The notebooks are run
+# by tests/test_exercises.py and tests/test_lessons.py, which find every chapter themselves.
+TESTS       ?= tests
 WORKERS     ?= 2
 STAMP       := $(VENV)/.installed
 
@@ -26,11 +30,9 @@ $(STAMP): pyproject.toml tools/install_torch.sh
 	$(PIP) install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# Jupyter refuses to run as root unless told; containers often run as root.
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
-
+# tools/lab.py adds --allow-root where needed and turns JupyterLab's news pop-up off.
 lab: setup
-	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --notebook-dir=. notebooks/$(COURSE_LANG)/00_introduction.ipynb
+	$(PY) -m tools.lab --lang $(COURSE_LANG)
 
 course: setup
 	$(PY) -m tools.run_course --lang $(COURSE_LANG)
@@ -41,9 +43,10 @@ notebooks: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 
-# --dist loadfile: the cells of one notebook share a kernel, so they must stay on one worker.
+# Each notebook is one test (a whole kernel run), so the tests spread freely over the workers;
+# -rs prints why a test skipped (no ../shared/data, no Chromium, no GPU).
 test: setup lint
-	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --dist loadfile --nbval-lax $(TESTS)
+	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --dist load -rs $(TESTS)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache

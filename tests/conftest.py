@@ -14,22 +14,14 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-def _find_shared_data() -> Path | None:
-    """../shared/data beside the checkout (as in CI), or COURSE_SHARED_DATA."""
-    candidates = [os.environ.get("COURSE_SHARED_DATA"), REPO_ROOT.parent / "shared" / "data"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "SOURCES.md").exists():
-            return Path(candidate)
-    return None
-
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The folder of real corpora for tests; skips where a learner's clone has none."""
-    found = _find_shared_data()
+    # The same lookup as the notebooks use, so tests and lessons never disagree on the folder.
+    from course_lib.data.local_data import shared_data_dir
+
+    found = shared_data_dir()
     if found is None:
         pytest.skip("../shared/data is not beside this checkout (only CI and developers have it)")
     return found

@@ -37,7 +37,6 @@ def test_segmentation_html_escapes_and_counts():
 
 
 def test_merge_slider_follows_the_slider():
-    pytest.importorskip("ipywidgets")
     box = merge_slider([[["a", "b"], ["ab"]], [["c", "d"], ["cd"]]])
     slider, view = box.children
     assert slider.max == 1 and "(2 tokens)" in view.value

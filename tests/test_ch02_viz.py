@@ -131,6 +131,14 @@ def test_sampling_playground_renders_and_writes(model, tokenizer):
     assert output.value == greedy
 
 
+def test_moving_a_slider_writes_again_without_the_button(model, tokenizer):
+    box = sampling_playground(model, tokenizer, "Ali", max_new_tokens=10, seed=0)
+    output, temperature = box.children[1], box.children[0].children[1]
+    assert not temperature.continuous_update  # one write when the slider is let go, not per step
+    temperature.value = 0.0
+    assert output.value == continue_text(model, tokenizer, "Ali", 10, temperature=0)
+
+
 def test_variant_settings_double_one_thing():
     base = dict(n_layer=2, n_embd=32, steps=100)
     assert variant_settings("base", **base) == base

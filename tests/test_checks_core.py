@@ -2,7 +2,15 @@ import pytest
 import torch
 
 from course_lib import i18n
-from course_lib.checks.core import Case, CheckFailed, run_check, values_match, verdict_history
+from course_lib.checks.core import (
+    Case,
+    CheckFailed,
+    defined_in,
+    run_check,
+    skip_check,
+    values_match,
+    verdict_history,
+)
 
 
 def _double(x):
@@ -12,7 +20,9 @@ def _double(x):
 def test_passing_check_prints_and_records(capsys):
     assert run_check("check_double", _double, [Case({"en": "two", "tr": "iki"}, args=(2,), expected=4)])
     assert "✅" in capsys.readouterr().out
-    assert verdict_history()[-1] == {"check": "check_double", "passed": True}
+    assert verdict_history()[-1] == {
+        "check": "check_double", "verdict": "pass", "passed": True, "module": __name__, "note": ""
+    }
 
 
 def test_failing_check_says_expected_and_got_in_the_learner_language(capsys):
@@ -21,7 +31,8 @@ def test_failing_check_says_expected_and_got_in_the_learner_language(capsys):
         run_check("check_double", lambda x: x + 1, [Case({"en": "three", "tr": "üç"}, args=(3,), expected=6)])
     out = capsys.readouterr().out
     assert "❌" in out and "beklenen: 6" in out and "gelen:    4" in out and "üç" in out
-    assert verdict_history()[-1] == {"check": "check_double", "passed": False}
+    last = verdict_history()[-1]
+    assert (last["check"], last["verdict"], last["passed"]) == ("check_double", "fail", False)
 
 
 def test_blank_exercise_is_reported_as_not_implemented(capsys):
@@ -56,3 +67,28 @@ def test_ipython_shows_only_the_verdict():
 )
 def test_values_match(got, expected, same):
     assert values_match(got, expected) is same
+
+
+def test_skip_is_recorded_with_its_reason_and_does_not_raise(capsys):
+    i18n.set_language("tr")
+    assert skip_check("check_kernel", "Triton yok.", graded=_double) is False
+    assert "atlandı" in capsys.readouterr().out
+    last = verdict_history()[-1]
+    assert (last["verdict"], last["passed"], last["note"], last["module"]) == ("skip", False, "Triton yok.", __name__)
+
+
+def test_verdict_records_where_the_graded_object_was_defined():
+    """A grader tells a function written in the notebook from one imported from a library."""
+    import functools
+
+    from course_lib.model import bigram
+
+    imported = bigram.normalize_counts  # chapter 00's reference solution
+    assert defined_in(_double) == __name__
+    assert defined_in(imported) == bigram.__name__
+    assert defined_in(functools.partial(imported)) == bigram.__name__  # wrapping does not hide it
+    assert defined_in(functools.wraps(imported)(lambda *a: imported(*a))) == bigram.__name__
+    assert defined_in(torch.nn.Linear(2, 2)) == "torch.nn.modules.linear"
+    run_check("check_double", functools.partial(_double), [Case({"en": "a", "tr": "a"}, args=(1,), expected=2)],
+              graded=imported)
+    assert verdict_history()[-1]["module"] == bigram.__name__

@@ -86,8 +86,9 @@ def test_load_text_keeps_line_endings_and_drops_bom(tmp_path):
 def test_read_tatoeba(shared_data):
     pairs = read_tatoeba(shared_data / "tatoeba_eng_tur.tsv")
     assert len(pairs) == 37_098
-    assert pairs[0] == TranslationPair(en="Hi.", tr="Merhaba.")
-    assert TranslationPair("Can we trust her?", "Ona güvenebilir miyiz?") in pairs
+    assert pairs[0] == TranslationPair("Hi.", "Merhaba.", "en", "tr")
+    assert (pairs[0].en, pairs[0].tr) == ("Hi.", "Merhaba.")
+    assert TranslationPair("Can we trust her?", "Ona güvenebilir miyiz?", "en", "tr") in pairs
     assert all(pair.en and pair.tr for pair in pairs)
 
 

@@ -100,3 +100,15 @@ def test_instructions_cover_every_kind_with_right_responses(world, lang):
             assert record.response in (
                 ("Positive.", "Negative.") if lang == "en" else ("Olumlu.", "Olumsuz.")
             )
+
+
+def test_world_and_tatoeba_share_one_translation_pair(world):
+    """One record for every source of pairs; ``.en``/``.tr`` follow the direction."""
+    from course_lib.data.corpora import TranslationPair as TatoebaPair
+
+    en_tr, tr_en = world.translation_pairs(5, "en-tr"), world.translation_pairs(5, "tr-en")
+    assert all(type(pair) is TatoebaPair for pair in en_tr + tr_en)
+    assert [(p.en, p.tr) for p in en_tr] == [(p.source, p.target) for p in en_tr]
+    assert [(p.en, p.tr) for p in tr_en] == [(p.target, p.source) for p in tr_en]
+    with pytest.raises(AttributeError, match="no 'tr' side"):
+        _ = TatoebaPair("Hi.", "Hallo.", "en", "de").tr

@@ -4,16 +4,20 @@ Each chapter's checks live in their own module; they are re-exported here so a n
 can write ``from course_lib.checks import check_sample_next``.
 """
 
-from .a1_gpu_kernels import check_softmax_kernel
+from .a1_gpu_kernels import NEEDS_TRITON, check_softmax_kernel
 from .ch00_introduction import check_normalize_counts, check_sample_next
 from .ch01_tokenization import check_count_pairs, check_merge
 from .ch02_pretraining import check_causal_self_attention, check_next_token_cross_entropy, check_training_step
-from .core import Case, CheckFailed, run_check, verdict_history
+from .core import VERDICTS, Case, CheckFailed, defined_in, run_check, skip_check, verdict_history
 
 __all__ = [
+    "NEEDS_TRITON",
+    "VERDICTS",
     "Case",
     "CheckFailed",
+    "defined_in",
     "run_check",
+    "skip_check",
     "verdict_history",
     "check_normalize_counts",
     "check_sample_next",

@@ -5,6 +5,11 @@ them to :func:`run_check`, which calls the learner's function on each case, prin
 verdict in the notebook's language (what was expected and what came back), records it in
 :func:`verdict_history` for graders and tests, and raises :class:`CheckFailed` when a case
 fails, so that "Run all" stops at the first exercise that is not done yet.
+
+A check that cannot judge on this machine (the Triton appendix on a Mac) calls
+:func:`skip_check` instead: the verdict is "skip", printed with its reason, and nothing raises.
+Each verdict also records the module the graded object was defined in, so that a grader can
+tell a function written in the notebook (``__main__``) from one imported from a library.
 """
 
 from __future__ import annotations
@@ -48,24 +53,69 @@ class CheckFailed(AssertionError):
         return [str(self)]
 
 
+VERDICTS = ("pass", "fail", "skip")
+
+
 def verdict_history() -> list[dict]:
-    """Every verdict given in this process: ``[{"check": name, "passed": bool}, ...]``."""
-    return list(_history)
+    """Every verdict given in this process, oldest first.
+
+    Each is ``{"check": name, "verdict": "pass" | "fail" | "skip", "passed": bool,
+    "module": where the graded object was defined, "note": why it failed or was skipped}``.
+    """
+    return [dict(entry) for entry in _history]
 
 
-def run_check(name: str, student_fn: Callable, cases: list[Case]) -> bool:
+def defined_in(obj: Any) -> str | None:
+    """The module an object was defined in: ``"__main__"`` for a notebook's own function or class.
+
+    Looks through the wrappers a graded object may come in (a ``@triton.jit`` kernel's ``fn``,
+    ``functools.partial``'s ``func``, a decorator's ``__wrapped__``), and at the class of an
+    instance, so that wrapping a library function does not hide where it came from.
+    """
+    seen = set()
+    while id(obj) not in seen:
+        seen.add(id(obj))
+        inner = next((getattr(obj, a) for a in ("fn", "func", "__wrapped__") if hasattr(obj, a)), None)
+        if inner is None or not callable(inner):
+            break
+        obj = inner
+    module = getattr(obj, "__module__", None)
+    return module if isinstance(module, str) else type(obj).__module__
+
+
+def _record(name: str, verdict: str, graded: Any, note: str = "") -> None:
+    module = defined_in(graded) if graded is not None else None
+    _history.append({"check": name, "verdict": verdict, "passed": verdict == "pass", "module": module, "note": note})
+
+
+def run_check(name: str, student_fn: Callable, cases: list[Case], graded: Any = None) -> bool:
+    """Judge ``student_fn`` on ``cases``; print and record the verdict; raise CheckFailed on a failure.
+
+    ``graded`` is the learner's own object when the check calls it through a helper (the A1
+    check launches the learner's kernel from a library function); by default it is ``student_fn``.
+    """
     lang = get_language()
+    graded = student_fn if graded is None else graded
     for number, case in enumerate(cases, start=1):
         problem = _judge(student_fn, case)
         if problem is not None:
-            _history.append({"check": name, "passed": False})
             header = message("check_failed", name=name, number=number, total=len(cases))
             text = f"❌ {header}\n   {case.description[lang]}\n{problem}"
+            _record(name, "fail", graded, note=" ".join(text.split()[1:]))  # a teacher's CSV reads it
             print(text)
             raise CheckFailed(text)
-    _history.append({"check": name, "passed": True})
+    _record(name, "pass", graded)
     print("✅ " + message("check_passed", name=name, total=len(cases)))
     return True
+
+
+def skip_check(name: str, reason: str, graded: Any = None) -> bool:
+    """Record that check ``name`` cannot judge on this machine (``reason``, in the learner's
+    language), and say so. Nothing raises: a machine the course cannot grade on (a Mac without
+    Triton) is not the learner's mistake. Returns False: the exercise was not confirmed."""
+    _record(name, "skip", graded, note=reason)
+    print("⏭️  " + message("check_skipped", name=name, reason=reason))
+    return False
 
 
 def _judge(student_fn: Callable, case: Case) -> str | None:

@@ -40,6 +40,10 @@ MESSAGES = register(
             "en": "{draws} draws all gave the same token: the draw is not random",
             "tr": "{draws} çekilişin hepsi aynı token'ı verdi: çekiliş rastgele değil",
         },
+        "check_skipped": {
+            "en": "{name}: skipped, this machine cannot run it. {reason}",
+            "tr": "{name}: atlandı, bu makinede çalıştırılamıyor. {reason}",
+        },
         "check_cannot_run": {
             "en": "This check cannot run here: {reason}",
             "tr": "Bu denetim burada çalışamıyor: {reason}",

@@ -5,8 +5,9 @@
 - SIB-200 topic classification joined with its TR/EN parallel text: a header
   ``split, index_id, category, text_tr, text_en`` and one example per line.
 
-Each reader returns a list of small frozen records, and names the file and line of a row
-that does not fit.
+Each reader returns a list of small frozen records (Tatoeba gives the same
+:class:`~.translation.TranslationPair` as the built-in world, English to Turkish), and names
+the file and line of a row that does not fit.
 """
 
 from __future__ import annotations
@@ -17,16 +18,9 @@ from pathlib import Path
 from ..i18n import CourseFileError
 from . import messages  # noqa: F401  (registers the data messages)
 from .files import load_text
+from .translation import TranslationPair
 
 SIB200_HEADER = ["split", "index_id", "category", "text_tr", "text_en"]
-
-
-@dataclass(frozen=True)
-class TranslationPair:
-    """One sentence and its translation."""
-
-    en: str
-    tr: str
 
 
 @dataclass(frozen=True)
@@ -43,7 +37,7 @@ class TopicExample:
 def read_tatoeba(path: str | Path) -> list[TranslationPair]:
     """The English-Turkish pairs of a Tatoeba (manythings.org) TSV file, in file order."""
     rows = _tsv_rows(path, min_fields=2, kind="Tatoeba English<TAB>Turkish")
-    return [TranslationPair(en=fields[0], tr=fields[1]) for _, fields in rows]
+    return [TranslationPair(fields[0], fields[1], source_lang="en", target_lang="tr") for _, fields in rows]
 
 
 def read_sib200(path: str | Path, split: str | None = None) -> list[TopicExample]:

@@ -86,7 +86,8 @@ def sampling_playground(model, tokenizer, prompt: str = "", max_new_tokens: int 
 
     Returns an ipywidgets box whose text area shows a first continuation already; without
     ipywidgets, returns that continuation as a string. top-k = 0 and top-p = 1 switch the filter
-    off; temperature 0 is greedy decoding.
+    off; temperature 0 is greedy decoding. Letting go of a slider (or changing the seed) writes
+    again at once, so the learner sees what each setting does; the button writes after the prompt.
     """
     first = continue_text(model, tokenizer, prompt, max_new_tokens, seed=seed)
     try:
@@ -112,6 +113,10 @@ def sampling_playground(model, tokenizer, prompt: str = "", max_new_tokens: int 
         )
 
     button.on_click(write)
+    for control in (temperature, top_k, top_p, length, seed_box):
+        # Only when the slider is let go (not at every step of a drag): each write runs the model.
+        control.continuous_update = False
+        control.observe(lambda _change: write(), names="value")
     controls = widgets.VBox([prompt_box, temperature, top_k, top_p, length, seed_box, button])
     box = widgets.HBox([controls, output])
     box.write = write  # so a notebook or a test can press the button from code

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...i18n import CourseValueError
+from ..translation import TranslationPair
 from .facts import Fact, fact_sentence
 from .lexicon import JOBS, PLACES, THINGS, TIMES, TOWNS, TR_WORDS, V, tr_capitalize
 from .phrases import (
@@ -48,16 +49,6 @@ class LabeledText:
     label: int
     label_name: str
     lang: str
-
-
-@dataclass(frozen=True)
-class TranslationPair:
-    """One sentence and its translation: ``source`` in ``source_lang``, ``target`` in ``target_lang``."""
-
-    source: str
-    target: str
-    source_lang: str
-    target_lang: str
 
 
 @dataclass(frozen=True)
