@@ -69,8 +69,8 @@ from course_lib.viz.tokens import token_labels
 
 SIZES = sizes("02_pretraining")
 RUN_DIR = Path("runs/02_pretraining")  # everything this notebook writes goes here
-# Your pretrained model is saved where `course_lib.load_base_model()` looks first ($COURSE_BASE_DIR,
-# else ~/.cache/course_lib/my_base); later chapters fall back to the shipped base model without it.
+# Your pretrained model is saved where `course_lib.load_base_model("mine")` loads it from
+# ($COURSE_BASE_DIR, else ~/.cache/course_lib/my_base); later chapters use it only when they ask for it.
 # A smoke run (the tests) must not replace your real model, so it saves beside the notebook instead.
 LEARNER_MODEL_DIR = RUN_DIR / "model" if current_profile() == "smoke" else learner_base_dir()
 generator = seed_everything(0)
@@ -545,19 +545,34 @@ assert final_val_loss < start_val_loss - 0.5, "pretraining should lower the vali
 # %% [markdown] lang=en
 # The model is saved in the Hugging Face GPT-2 format (`config.json` + `model.safetensors`, no pickles)
 # next to its tokenizer (in the Hugging Face format, and as the course's own `course_tokenizer.json`),
-# in `LEARNER_MODEL_DIR`, where `load_base_model()` of the fine-tuning chapters finds it. Loading it
-# back gives the same model:
+# in `LEARNER_MODEL_DIR`, where `load_base_model("mine")` finds it. Loading it back gives the same model.
+#
+# The fine-tuning chapters start by default from the base model shipped with the course,
+# `load_base_model()`. It is pretrained the way this chapter pretrains, but on real text as well as
+# on this world: a sample of Turkish Wikipedia, Tatoeba's Turkish-English sentence pairs and the
+# world's stories. A model that has read only the world has no useful features for real sentences
+# (the README measures this on SIB-200 topic classification), and chapters 03-10 fine-tune on real
+# Turkish. The first shipped model, pretrained on the world alone like yours, is `load_base_model("world")`;
+# yours is `load_base_model("mine")`.
 # %% [markdown] lang=tr
 # Model, Hugging Face GPT-2 biçiminde (`config.json` + `model.safetensors`, pickle yok) tokenizer'ıyla
 # birlikte (hem Hugging Face biçiminde hem de kursun kendi `course_tokenizer.json` dosyası olarak)
-# `LEARNER_MODEL_DIR` klasörüne kaydedilir; ince ayar bölümlerindeki `load_base_model()` onu orada
-# bulur. Geri yüklendiğinde aynı modeli verir:
+# `LEARNER_MODEL_DIR` klasörüne kaydedilir; `load_base_model("mine")` onu orada bulur. Geri
+# yüklendiğinde aynı modeli verir.
+#
+# İnce ayar bölümleri varsayılan olarak kursla birlikte gelen temel modelden, `load_base_model()`
+# ile başlar. Bu model de bu bölümdeki gibi ön eğitimden geçirildi, ama yalnızca bu dünyayla değil,
+# gerçek metinlerle de: Türkçe Vikipedi'den bir örneklem, Tatoeba'nın Türkçe-İngilizce cümle
+# çiftleri ve dünyanın öyküleri. Yalnızca dünyayı okumuş bir model, gerçek cümleler için işe yarar
+# öznitelikler taşımaz (README bunu SIB-200 konu sınıflandırmasında ölçer); 03-10. bölümler ise
+# gerçek Türkçe metinlerle ince ayar yapar. Sizinki gibi yalnızca dünyayla eğitilmiş ilk hazır model
+# `load_base_model("world")`, sizin modeliniz ise `load_base_model("mine")` ile yüklenir.
 
 # %%
 # The folder opens with transformers too: GPT2LMHeadModel.from_pretrained and AutoTokenizer.
 save_learner_base(model, tokenizer, LEARNER_MODEL_DIR)
 device = next(model.parameters()).device  # train() moved the model to the best device
-reloaded = load_base_model(learner_dir=LEARNER_MODEL_DIR).model.to(device)  # what later chapters will load
+reloaded = load_base_model("mine", learner_dir=LEARNER_MODEL_DIR).model.to(device)  # what "mine" loads
 model.eval()
 with torch.no_grad():
     assert torch.allclose(model(window.to(device)).logits, reloaded(window.to(device)).logits, atol=1e-4)
@@ -701,7 +716,8 @@ fig = plot_scaling(scaling_runs, title=pick(en="one change at a time", tr="her s
 # * $N \approx 12 \cdot n_{layer} \cdot d^2$ non-embedding parameters, about $6N$ training FLOPs per
 #   token, $C \approx 6ND$ for a run.
 # * Temperature, top-k and top-p trade safety for variety when the model writes.
-# * Your model is saved in `runs/02_pretraining/model`; the fine-tuning chapters start from it.
+# * Your model is saved in `LEARNER_MODEL_DIR`; `load_base_model("mine")` loads it. The fine-tuning
+#   chapters start from the shipped model, `load_base_model()`, pretrained on real text and the world.
 #
 # **Going further — a real benchmark.** `bench/pretrain_shakespeare.py` pretrains the course GPT on
 # Tiny Shakespeare at character level, the classic small benchmark. For comparison, nanoGPT's own README
@@ -725,7 +741,8 @@ fig = plot_scaling(scaling_runs, title=pick(en="one change at a time", tr="her s
 # * Gömmeler hariç $N \approx 12 \cdot n_{layer} \cdot d^2$ parametre, token başına yaklaşık $6N$ eğitim
 #   FLOP'u, bir eğitimin tamamı için $C \approx 6ND$.
 # * Model yazarken sıcaklık, top-k ve top-p güvenli olanla çeşitli olan arasında bir denge kurar.
-# * Modeliniz `runs/02_pretraining/model` klasörüne kaydedildi; ince ayar bölümleri ondan başlar.
+# * Modeliniz `LEARNER_MODEL_DIR` klasörüne kaydedildi; `load_base_model("mine")` onu yükler. İnce ayar
+#   bölümleri, gerçek metinlerle ve dünyayla ön eğitilmiş hazır modelden, `load_base_model()` ile başlar.
 #
 # **Daha ileri: gerçek bir kıyaslama.** `bench/pretrain_shakespeare.py`, kursun GPT'sini klasik küçük
 # kıyaslama olan Tiny Shakespeare üzerinde karakter düzeyinde ön eğitimden geçirir. Karşılaştırma için:
