@@ -11,8 +11,14 @@ import pytest
 import torch
 
 from course_lib.assets import BaseModel, load_base_model, load_shipped_base, save_learner_base
-from course_lib.assets.attribution import ATTRIBUTION_FILE, MODEL_LICENCE
+from course_lib.assets.attribution import (
+    ATTRIBUTION_FILE,
+    MODEL_LICENCE,
+    WIKIPEDIA_ARTICLES,
+    attribution_text,
+)
 from course_lib.assets.build_base import build, greedy_samples, held_out_batches, token_stream
+from course_lib.assets.corpus_mix import wikipedia_articles
 from course_lib.assets.files import (
     CONFIG_FILE,
     SHIPPED,
@@ -90,6 +96,13 @@ def test_the_real_text_model_carries_its_licence_and_credits():
     for needed in ("CC BY-SA 4.0", "CC BY-SA 3.0", "CC BY 2.0 FR", "wikipedia.org", "Tatoeba", "lisans"):
         assert needed in attribution
     assert "licence" not in read_config(shipped_dir("world"))  # the world is the course's own text
+    assert attribution == attribution_text(list(config["data"]["sources"]))  # the file is what the build writes
+
+
+def test_every_wikipedia_article_trained_on_is_credited(shared_data):
+    articles = wikipedia_articles(shared_data / "trwiki_sample.txt")
+    titles = [article.splitlines()[0].strip("= ") for article in articles]
+    assert titles == [title for title, _ in WIKIPEDIA_ARTICLES]
 
 
 # --- what it learned ------------------------------------------------------------------------

@@ -18,6 +18,52 @@ from .corpus_mix import SOURCES
 MODEL_LICENCE = "CC BY-SA 4.0"
 MODEL_LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 ATTRIBUTION_FILE = "ATTRIBUTION.md"
+# The Wikipedia articles of trwiki_sample.txt (title, page id): each is credited with its own link.
+WIKIPEDIA_ARTICLES = (
+    ('Cengiz Han', 10),
+    ('Mustafa Suphi', 22),
+    ('Linux', 24),
+    ('Bolşevizm', 30),
+    ('Karl Marx', 35),
+    ('İsmail Bilen (siyasetçi)', 37),
+    ('GIMP', 38),
+    ('Beşiktaş JK', 40),
+    ('Sosyalist İktidar Partisi', 43),
+    ('InDesign', 44),
+    ('Nusret Fişek', 47),
+    ('Ruhi Su', 48),
+    ('Rıza Yürükoğlu', 49),
+    ('Bilgisayar', 53),
+    ('Türkiye Komünist İşçi Partisi', 55),
+    ('Kimya', 58),
+    ('Edebiyat', 59),
+    ('Mühendislik', 64),
+    ('Dil', 67),
+    ('Spor', 79),
+    ('Hazerfan (müzik grubu)', 88),
+    ('Biyoloji', 639),
+    ('Fizik', 640),
+    ('Esperanto', 646),
+    ('Ekonomi', 647),
+    ('Pragmatizm', 650),
+    ('Oluşturmacılık', 653),
+    ('Matematik', 656),
+    ('Galatasaray SK', 658),
+    ('Din', 659),
+    ('Futbol', 660),
+    ('Basketbol', 661),
+    ('Tarım', 662),
+    ('Jeoloji', 663),
+    ('Hukuk', 664),
+    ('S. Murat Demiral', 669),
+    ('Yoda', 670),
+    ('Antik Mısır', 672),
+    ('Türkiye', 676),
+    ('Psikoloji', 684),
+    ('Lambdaistanbul', 686),
+    ('Ekonomi (bilim dalı)', 687),
+    ('Tavla', 689),
+)
 
 _HEADER = """\
 # Licence and attribution of this base model / Bu temel modelin lisansı ve kaynakları
@@ -43,6 +89,9 @@ def attribution_text(source_names) -> str:
         lines.append(f"- **{name}** (`{source.file}`, SHA-256 `{source.sha256}`): {source.licence}, "
                      f"by {source.credit}; {source.url}\n")
     lines.append("- **world**: the course's own invented stories (course_lib.data.world), MIT.\n")
+    if "wikipedia" in source_names:
+        lines.append("\nWikipedia articles / Vikipedi maddeleri (text as of August 2020; authors: see each page's history):\n\n")
+        lines += [f"- {title}: https://tr.wikipedia.org/wiki?curid={curid}\n" for title, curid in WIKIPEDIA_ARTICLES]
     return "".join(lines)
 
 
