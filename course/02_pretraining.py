@@ -71,13 +71,13 @@ SIZES = sizes("02_pretraining")
 # en: everything this notebook writes goes here
 # tr: bu defterin yazdığı her şey buraya gider
 RUN_DIR = Path("runs/02_pretraining")
-# en: Your pretrained model is saved where `course_lib.load_base_model()` looks first ($COURSE_BASE_DIR,
-# en: else ~/.cache/course_lib/my_base); later chapters fall back to the shipped base model without it.
+# en: Your pretrained model is saved where `course_lib.load_base_model("mine")` loads it from
+# en: ($COURSE_BASE_DIR, else ~/.cache/course_lib/my_base); later chapters use it only when they ask for it.
 # en: A smoke run (the tests) must not replace your real model, so it saves beside the notebook instead.
-# tr: Ön eğittiğiniz model, `course_lib.load_base_model()` fonksiyonunun ilk baktığı yere kaydedilir
-# tr: ($COURSE_BASE_DIR, yoksa ~/.cache/course_lib/my_base); o yoksa sonraki bölümler kursla gelen
-# tr: temel modeli kullanır. Bir smoke çalıştırması (testler) gerçek modelinizin üzerine yazmamalı; bu
-# tr: yüzden modeli defterin yanına kaydeder.
+# tr: Ön eğittiğiniz model, `course_lib.load_base_model("mine")` fonksiyonunun onu yüklediği yere
+# tr: kaydedilir ($COURSE_BASE_DIR, yoksa ~/.cache/course_lib/my_base); sonraki bölümler onu yalnızca
+# tr: istendiğinde kullanır. Bir smoke çalıştırması (testler) gerçek modelinizin üzerine yazmamalı; bu
+# tr: yüzden model defterin yanına kaydedilir.
 LEARNER_MODEL_DIR = RUN_DIR / "model" if current_profile() == "smoke" else learner_base_dir()
 generator = seed_everything(0)
 
@@ -583,19 +583,35 @@ assert final_val_loss < start_val_loss - 0.5, pick(en="pretraining should lower 
 # %% [markdown] lang=en
 # The model is saved in the Hugging Face GPT-2 format (`config.json` + `model.safetensors`, no pickles)
 # next to its tokenizer (in the Hugging Face format, and as the course's own `course_tokenizer.json`),
-# in `LEARNER_MODEL_DIR`, where `load_base_model()` of the fine-tuning chapters finds it. That folder
-# depends on the profile: `~/.cache/course_lib/my_base` (or `$COURSE_BASE_DIR`) under `cpu` and
-# `gpu`, and `runs/02_pretraining/model` beside this notebook under `smoke`. On Colab both are lost
-# when the runtime is reset: download the folder, or point `COURSE_BASE_DIR` at your Google Drive.
-# Loading it back gives the same model:
+# in `LEARNER_MODEL_DIR`, where `load_base_model("mine")` finds it. That folder depends on the profile:
+# `~/.cache/course_lib/my_base` (or `$COURSE_BASE_DIR`) under `cpu` and `gpu`, and
+# `runs/02_pretraining/model` beside this notebook under `smoke`. On Colab both are lost when the
+# runtime is reset: download the folder, or point `COURSE_BASE_DIR` at your Google Drive.
+# Loading it back gives the same model.
+#
+# The fine-tuning chapters start by default from the base model shipped with the course,
+# `load_base_model()`. It is pretrained the way this chapter pretrains, but on real text as well as
+# on this world: a sample of Turkish Wikipedia, Tatoeba's Turkish-English sentence pairs and the
+# world's stories. A model that has read only the world has no useful features for real sentences
+# (the README measures this on SIB-200 topic classification), and chapters 03-10 fine-tune on real
+# Turkish. The first shipped model, pretrained on the world alone like yours, is `load_base_model("world")`;
+# yours is `load_base_model("mine")`.
 # %% [markdown] lang=tr
 # Model, Hugging Face GPT-2 biçiminde (`config.json` + `model.safetensors`, pickle yok) tokenizer'ıyla
 # birlikte (hem Hugging Face biçiminde hem de kursun kendi `course_tokenizer.json` dosyası olarak)
-# `LEARNER_MODEL_DIR` klasörüne kaydedilir; ince ayar bölümlerindeki `load_base_model()` onu orada
-# bulur. Bu klasör profile bağlıdır: `cpu` ve `gpu` profillerinde `~/.cache/course_lib/my_base` (ya
-# da `$COURSE_BASE_DIR`), `smoke` profilinde ise bu defterin yanındaki `runs/02_pretraining/model`.
+# `LEARNER_MODEL_DIR` klasörüne kaydedilir; `load_base_model("mine")` onu orada bulur. Bu klasör
+# profile bağlıdır: `cpu` ve `gpu` profillerinde `~/.cache/course_lib/my_base` (ya da
+# `$COURSE_BASE_DIR`), `smoke` profilinde ise bu defterin yanındaki `runs/02_pretraining/model`.
 # Colab'de çalışma zamanı sıfırlandığında ikisi de silinir: klasörü indirin ya da `COURSE_BASE_DIR`
-# değişkenini Google Drive'ınızdaki bir klasöre yöneltin. Geri yüklediğimizde aynı modeli elde ederiz:
+# değişkenini Google Drive'ınızdaki bir klasöre yöneltin. Geri yüklendiğinde aynı modeli verir.
+#
+# İnce ayar bölümleri varsayılan olarak kursla birlikte gelen temel modelden, `load_base_model()`
+# ile başlar. Bu model de bu bölümdeki gibi ön eğitimden geçirildi, ama yalnızca bu dünyayla değil,
+# gerçek metinlerle de: Türkçe Vikipedi'den bir örneklem, Tatoeba'nın Türkçe-İngilizce cümle
+# çiftleri ve dünyanın öyküleri. Yalnızca dünyayı okumuş bir model, gerçek cümleler için işe yarar
+# öznitelikler taşımaz (README bunu SIB-200 konu sınıflandırmasında ölçer); 03-10. bölümler ise
+# gerçek Türkçe metinlerle ince ayar yapar. Sizinki gibi yalnızca dünyayla eğitilmiş ilk hazır model
+# `load_base_model("world")`, sizin modeliniz ise `load_base_model("mine")` ile yüklenir.
 
 # %%
 # en: The folder opens with transformers too: GPT2LMHeadModel.from_pretrained and AutoTokenizer.
@@ -604,9 +620,9 @@ save_learner_base(model, tokenizer, LEARNER_MODEL_DIR)
 # en: train() moved the model to the best device
 # tr: train() modeli en uygun cihaza taşıdı
 device = next(model.parameters()).device
-# en: what later chapters will load
-# tr: sonraki bölümlerin yükleyeceği model
-reloaded = load_base_model(learner_dir=LEARNER_MODEL_DIR).model.to(device)
+# en: what load_base_model("mine") loads
+# tr: load_base_model("mine") çağrısının yüklediği model
+reloaded = load_base_model("mine", learner_dir=LEARNER_MODEL_DIR).model.to(device)
 model.eval()
 with torch.no_grad():
     assert torch.allclose(model(window.to(device)).logits, reloaded(window.to(device)).logits, atol=1e-4)
@@ -764,8 +780,9 @@ fig = plot_scaling(scaling_runs, title=pick(en="one change at a time", tr="her s
 #   token, $C \approx 6ND$ for a run.
 # * Temperature, top-k and top-p trade safety for variety when the model writes.
 # * Your model is saved in `~/.cache/course_lib/my_base` (or `$COURSE_BASE_DIR`) under the `cpu` and
-#   `gpu` profiles, and in `runs/02_pretraining/model` under `smoke`; the fine-tuning chapters start
-#   from it.
+#   `gpu` profiles, and in `runs/02_pretraining/model` under `smoke`; `load_base_model("mine")` loads
+#   it. The fine-tuning chapters start from the shipped model, `load_base_model()`, pretrained on real
+#   text and the world.
 #
 # **Going further — a real benchmark.** `bench/pretrain_shakespeare.py` pretrains the course GPT on
 # Tiny Shakespeare at character level, the classic small benchmark. For comparison, nanoGPT's own README
@@ -791,8 +808,9 @@ fig = plot_scaling(scaling_runs, title=pick(en="one change at a time", tr="her s
 #   FLOP'u, bir eğitimin tamamı için $C \approx 6ND$.
 # * Model yazarken sıcaklık, top-k ve top-p güvenli olanla çeşitli olan arasında bir denge kurar.
 # * Modeliniz `cpu` ve `gpu` profillerinde `~/.cache/course_lib/my_base` (ya da `$COURSE_BASE_DIR`),
-#   `smoke` profilinde `runs/02_pretraining/model` klasörüne kaydedildi; ince ayar bölümleri ondan
-#   başlar.
+#   `smoke` profilinde `runs/02_pretraining/model` klasörüne kaydedildi; `load_base_model("mine")` onu
+#   yükler. İnce ayar bölümleri, gerçek metinlerle ve dünyayla ön eğitilmiş hazır modelden,
+#   `load_base_model()` ile başlar.
 #
 # **Daha ileri: gerçek bir kıyaslama.** `bench/pretrain_shakespeare.py`, kursun GPT'sini klasik küçük
 # kıyaslama olan Tiny Shakespeare üzerinde karakter düzeyinde ön eğitimden geçirir. Karşılaştırma için:

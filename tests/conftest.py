@@ -45,3 +45,20 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "gpu" in item.keywords:
             item.add_marker(skip_gpu)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_home_directory_models(tmp_path_factory):
+    """No test reads or writes a learner's saved models in ~/.cache: $COURSE_BASE_DIR and
+    $XDG_CACHE_HOME point into a temporary folder for the whole session (notebook kernels
+    started by the tests inherit them)."""
+    saved = {name: os.environ.get(name) for name in ("COURSE_BASE_DIR", "XDG_CACHE_HOME")}
+    root = tmp_path_factory.mktemp("home_cache")
+    os.environ["COURSE_BASE_DIR"] = str(root / "course_lib" / "my_base")
+    os.environ["XDG_CACHE_HOME"] = str(root)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

@@ -1,22 +1,34 @@
-"""The shipped base model: its files, what it learned, how it is rebuilt, and how it is loaded."""
+"""The shipped base models: their files, what the world-only one learned, how they are rebuilt and loaded.
+
+What the real-text model learned (held-out bits per byte, SIB-200) is in test_base_model_real.py.
+"""
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import torch
 
 from course_lib.assets import BaseModel, load_base_model, load_shipped_base, save_learner_base
+from course_lib.assets.attribution import (
+    ATTRIBUTION_FILE,
+    MODEL_LICENCE,
+    WIKIPEDIA_ARTICLES,
+    attribution_text,
+)
 from course_lib.assets.build_base import build, greedy_samples, held_out_batches, token_stream
+from course_lib.assets.corpus_mix import wikipedia_articles
 from course_lib.assets.files import (
-    ASSETS_DIR,
     CONFIG_FILE,
+    SHIPPED,
     TOKENIZER_FILE,
     WEIGHTS_FILE,
     file_sha256,
     read_config,
+    shipped_dir,
 )
-from course_lib.assets.recipe import preset
+from course_lib.assets.recipe import Recipe, preset
 from course_lib.data.world import World
 from course_lib.data.world.lexicon import tr_lower, turkish_vocabulary
 from course_lib.i18n import CourseFileError, CourseValueError
@@ -24,7 +36,7 @@ from course_lib.model import GPT, GPTConfig, to_hf
 from course_lib.tokenizer import BPETokenizer, to_hf_tokenizer
 from course_lib.train import evaluate_loss
 
-# Measured on the shipped model: 1.63 nats/token on the stories of a world it never saw (seed 7,
+# Measured on the world-only model: 1.63 nats/token on the stories of a world it never saw (seed 7,
 # below); its held-out loss at build time was 1.65, a unigram model's 5.39, an untrained one's 7.79.
 # The threshold leaves ~10 % of margin, so a rebuilt model that learned as much still passes.
 VAL_THRESHOLD = 1.8
@@ -33,40 +45,64 @@ WORD = re.compile(r"[^\s.,!?:;]+")
 
 @pytest.fixture(scope="module")
 def shipped() -> BaseModel:
-    return load_shipped_base(kernels="torch")
+    """The world-only model: what these tests measure was learned from the world alone."""
+    return load_shipped_base("world")
 
 
-def quiet_build(recipe, out):
+def quiet_build(recipe, out, data_dir=None):
     """Build without printing, on one thread: tiny matrices gain nothing from more (and on a busy
     machine a second thread mostly waits); one thread also makes the result independent of the
     machine's core count."""
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
-        return build(recipe, out, progress=False, log=lambda *args: None)
+        return build(recipe, out, progress=False, log=lambda *args: None, data_dir=data_dir)
     finally:
         torch.set_num_threads(threads)
 
 
 # --- the files ------------------------------------------------------------------------------
-def test_shipped_files_are_small_and_match_their_checksums():
-    config = read_config(ASSETS_DIR)
-    for name in (WEIGHTS_FILE, TOKENIZER_FILE):
-        assert file_sha256(ASSETS_DIR / name) == config["sha256"][name]
-    total = sum((ASSETS_DIR / name).stat().st_size for name in (WEIGHTS_FILE, TOKENIZER_FILE, CONFIG_FILE))
+@pytest.mark.parametrize("name", SHIPPED)
+def test_shipped_files_are_small_and_match_their_checksums(name):
+    folder = shipped_dir(name)
+    config = read_config(folder)
+    for file in (WEIGHTS_FILE, TOKENIZER_FILE):
+        assert file_sha256(folder / file) == config["sha256"][file]
+    total = sum((folder / file).stat().st_size for file in (WEIGHTS_FILE, TOKENIZER_FILE, CONFIG_FILE))
     assert total <= 15 * 2**20
 
 
-def test_shipped_model_loads_with_its_config(shipped):
-    config = shipped.config
-    assert shipped.source == "shipped"
-    assert shipped.model.config == GPTConfig.from_dict(config["model"])
-    assert shipped.tokenizer.vocab_size == shipped.model.config.vocab_size == config["tokenizer"]["vocab_size"]
-    assert list(shipped.tokenizer.special_tokens) == ["<|endoftext|>", "<|pad|>"]
-    assert 1_000_000 <= shipped.model.n_params() <= 10_000_000
-    assert 128 <= shipped.model.config.block_size <= 256
-    model, tokenizer = shipped  # unpacks like a pair
-    assert model is shipped.model and tokenizer is shipped.tokenizer
+@pytest.mark.parametrize("name", SHIPPED)
+def test_shipped_model_loads_with_its_config(name):
+    base = load_shipped_base(name)
+    config = base.config
+    assert base.source == f"shipped:{name}"
+    assert base.model.config == GPTConfig.from_dict(config["model"])
+    assert base.tokenizer.vocab_size == base.model.config.vocab_size == config["tokenizer"]["vocab_size"]
+    assert list(base.tokenizer.special_tokens) == ["<|endoftext|>", "<|pad|>"]
+    assert 1_000_000 <= base.model.n_params() <= 10_000_000
+    assert 128 <= base.model.config.block_size <= 256
+    assert all(p.dtype == torch.float32 for p in base.model.parameters())  # fp16 storage is cast back
+    model, tokenizer = base  # unpacks like a pair
+    assert model is base.model and tokenizer is base.tokenizer
+
+
+def test_the_real_text_model_carries_its_licence_and_credits():
+    folder = shipped_dir("real")
+    config = read_config(folder)
+    assert config["licence"] == MODEL_LICENCE == "CC BY-SA 4.0"
+    assert {source["licence"] for source in config["data"]["sources"].values()} == {"CC BY-SA 3.0", "CC BY 2.0 FR"}
+    attribution = (folder / ATTRIBUTION_FILE).read_text(encoding="utf-8")
+    for needed in ("CC BY-SA 4.0", "CC BY-SA 3.0", "CC BY 2.0 FR", "wikipedia.org", "Tatoeba", "lisans"):
+        assert needed in attribution
+    assert "licence" not in read_config(shipped_dir("world"))  # the world is the course's own text
+    assert attribution == attribution_text(list(config["data"]["sources"]))  # the file is what the build writes
+
+
+def test_every_wikipedia_article_trained_on_is_credited(shared_data):
+    articles = wikipedia_articles(shared_data / "trwiki_sample.txt")
+    titles = [article.splitlines()[0].strip("= ") for article in articles]
+    assert titles == [title for title, _ in WIKIPEDIA_ARTICLES]
 
 
 # --- what it learned ------------------------------------------------------------------------
@@ -81,7 +117,7 @@ def world_loss(model, tokenizer) -> float:
 def test_loss_on_a_fresh_world_is_far_below_an_untrained_model(shipped):
     trained = world_loss(shipped.model, shipped.tokenizer)
     torch.manual_seed(0)
-    untrained = world_loss(GPT(shipped.model.config, kernels="torch"), shipped.tokenizer)
+    untrained = world_loss(GPT(shipped.model.config), shipped.tokenizer)
     assert untrained > 7.0  # about log(vocab_size): knows nothing
     assert trained < VAL_THRESHOLD
     assert trained < 0.3 * untrained
@@ -112,7 +148,9 @@ def test_greedy_generation_writes_world_sentences_in_both_languages(shipped):
     assert {"the", "and", "in", "to", "at", "a", "he", "she", "was"} & {word.lower() for word in english}
 
 
-def test_hf_conversion_gives_the_same_tokens_and_logits(shipped):
+@pytest.mark.parametrize("name", SHIPPED)
+def test_hf_conversion_gives_the_same_tokens_and_logits(name):
+    shipped = load_shipped_base(name)
     hf_model = to_hf(shipped.model).eval()
     hf_tokenizer = to_hf_tokenizer(shipped.tokenizer)
     text = "Selin Kaya İzmir'de yaşıyor.<|endoftext|>Selin Kaya lives in Izmir."
@@ -135,28 +173,51 @@ def test_the_same_recipe_builds_bit_identical_weights(tmp_path):
     other = quiet_build(preset("smoke", train_seed=99), tmp_path / "c")
     assert other["sha256"][WEIGHTS_FILE] != first["sha256"][WEIGHTS_FILE]
     assert other["sha256"][TOKENIZER_FILE] == first["sha256"][TOKENIZER_FILE]
-    rebuilt = load_shipped_base(kernels="torch", folder=tmp_path / "a")
+    rebuilt = load_shipped_base(folder=tmp_path / "a")
     assert rebuilt.model.config.n_embd == tiny.n_embd
+
+
+def test_the_real_text_recipe_builds_bit_identical_weights_with_held_out_parts(tmp_path, shared_data):
+    tiny = preset("mix-smoke")
+    first = quiet_build(tiny, tmp_path / "a", data_dir=shared_data)
+    second = quiet_build(tiny, tmp_path / "b", data_dir=shared_data)
+    assert first["sha256"] == second["sha256"]
+    held_out = first["results"]["held_out"]
+    assert set(held_out) == {"wikipedia_tr", "tatoeba_en", "tatoeba_tr", "world_en", "world_tr"}
+    assert all(part["tokens"] > 0 and part["bits_per_byte"] > 0 for part in held_out.values())
+    assert (tmp_path / "a" / ATTRIBUTION_FILE).is_file() and first["licence"] == MODEL_LICENCE
+
+
+def test_a_changed_corpus_is_refused(tmp_path, shared_data):
+    for name in ("trwiki_sample.txt", "tatoeba_eng_tur.tsv"):
+        shutil.copy(shared_data / name, tmp_path / name)
+    with open(tmp_path / "tatoeba_eng_tur.tsv", "a", encoding="utf-8") as extra:
+        extra.write("One more.\tBir tane daha.\n")
+    with pytest.raises(CourseFileError, match="tatoeba_eng_tur.tsv") as caught:
+        quiet_build(preset("mix-smoke"), tmp_path / "out", data_dir=tmp_path)
+    assert "SHA-256" in caught.value.en and "özgün" in caught.value.tr
+    with pytest.raises(CourseFileError, match="--data"):
+        quiet_build(preset("mix-smoke"), tmp_path / "out", data_dir=tmp_path / "nowhere")
 
 
 # --- refusing damaged files -----------------------------------------------------------------
 @pytest.mark.parametrize("damaged", [WEIGHTS_FILE, TOKENIZER_FILE])
 def test_a_corrupted_copy_is_refused_in_both_languages(tmp_path, damaged):
     for name in (WEIGHTS_FILE, TOKENIZER_FILE, CONFIG_FILE):
-        shutil.copy(ASSETS_DIR / name, tmp_path / name)
+        shutil.copy(shipped_dir("real") / name, tmp_path / name)
     data = bytearray((tmp_path / damaged).read_bytes())
     data[len(data) // 2] ^= 0x01  # one flipped bit
     (tmp_path / damaged).write_bytes(bytes(data))
     with pytest.raises(CourseFileError) as caught:
-        load_shipped_base(kernels="torch", folder=tmp_path)
+        load_shipped_base(folder=tmp_path)
     assert damaged in caught.value.en and "SHA-256" in caught.value.en
     assert "bozulmuş" in caught.value.tr and damaged in caught.value.tr
 
 
 def test_a_missing_file_is_named(tmp_path):
-    shutil.copy(ASSETS_DIR / CONFIG_FILE, tmp_path / CONFIG_FILE)
+    shutil.copy(shipped_dir("real") / CONFIG_FILE, tmp_path / CONFIG_FILE)
     with pytest.raises(CourseFileError, match=WEIGHTS_FILE):
-        load_shipped_base(kernels="torch", folder=tmp_path)
+        load_shipped_base(folder=tmp_path)
 
 
 # --- the learner's own base model -----------------------------------------------------------
@@ -167,17 +228,24 @@ def tiny_learner_model():
     return model.eval(), tokenizer
 
 
-def test_the_learner_checkpoint_is_preferred_when_present(tmp_path, capsys):
+def test_the_default_is_the_shipped_real_text_model_even_with_a_saved_learner_model(tmp_path, monkeypatch):
+    model, tokenizer = tiny_learner_model()
+    monkeypatch.setenv("COURSE_BASE_DIR", str(tmp_path / "my_base"))
+    save_learner_base(model, tokenizer)  # where chapter 02 saves: it must not change the default
+    base = load_base_model()
+    assert base.source == "shipped:real" and base.config["recipe"]["sources"] == ["wikipedia", "tatoeba", "world"]
+    assert load_base_model("world").source == "shipped:world"
+    assert Recipe.from_dict(load_base_model("world").config["recipe"]).sources == ("world",)
+
+
+def test_the_learner_model_is_opt_in(tmp_path):
     model, tokenizer = tiny_learner_model()
     folder = save_learner_base(model, tokenizer, tmp_path / "my_base")
-    base = load_base_model(kernels="torch", learner_dir=folder)
-    assert base.source == str(folder) and "my_base" in capsys.readouterr().out
+    base = load_base_model("mine", learner_dir=folder)
+    assert base.source == str(folder)
     ids = torch.tensor([tokenizer.encode("Ali Konya'da yaşıyor.")])
     torch.testing.assert_close(base.model(ids).logits, model(ids).logits, atol=0, rtol=0)
     assert base.tokenizer.merges == tokenizer.merges
-    # Asked not to, or found nowhere: the shipped model.
-    assert load_base_model(kernels="torch", prefer_learner_checkpoint=False, learner_dir=folder).source == "shipped"
-    assert load_base_model(kernels="torch", learner_dir=tmp_path / "nothing_here").source == "shipped"
 
 
 def test_the_learner_folder_comes_from_the_environment(tmp_path, monkeypatch):
@@ -185,14 +253,32 @@ def test_the_learner_folder_comes_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_BASE_DIR", str(tmp_path / "env_base"))
     folder = save_learner_base(model, tokenizer)
     assert folder == tmp_path / "env_base"
-    assert load_base_model(kernels="torch").source == str(folder)
+    assert load_base_model("mine").source == str(folder)
 
 
-def test_an_incomplete_learner_folder_falls_back_with_a_warning(tmp_path):
+def test_tests_never_see_the_home_directory_cache():
+    import os
+
+    from course_lib.assets import learner_base_dir
+
+    home_cache = Path("~/.cache").expanduser()
+    assert home_cache not in learner_base_dir().parents
+    assert not os.environ["COURSE_BASE_DIR"].startswith(str(home_cache))
+
+
+def test_a_missing_or_incomplete_learner_model_is_a_clear_error(tmp_path):
     (tmp_path / "config.json").write_text("{}")
-    with pytest.warns(UserWarning, match="course_tokenizer.json"):
-        base = load_base_model(kernels="torch", learner_dir=tmp_path)
-    assert base.source == "shipped"
+    with pytest.raises(CourseFileError, match="course_tokenizer.json") as caught:
+        load_base_model("mine", learner_dir=tmp_path)
+    assert "02. bölüm" in caught.value.tr
+
+
+@pytest.mark.parametrize("name", ["shipped", "", 3])
+def test_an_unknown_model_name_is_refused_in_both_languages(name):
+    with pytest.raises(CourseValueError) as caught:
+        load_base_model(name)
+    assert "'real'" in caught.value.en and "mine" in caught.value.en and "hub:" in caught.value.en
+    assert "böyle bir temel model yok" in caught.value.tr
 
 
 def test_saving_a_model_with_the_wrong_tokenizer_is_refused(tmp_path):

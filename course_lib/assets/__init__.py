@@ -1,11 +1,15 @@
 """Files shipped with the package, and the code that builds and loads them.
 
     from course_lib.assets import load_base_model, save_learner_base
-    model, tokenizer = load_base_model()         # the learner's own (chapter 02) if saved, else the shipped one
+    model, tokenizer = load_base_model()         # the shipped real-text model (Wikipedia + Tatoeba + world)
+    load_base_model("world")                     # the shipped world-only model
+    load_base_model("mine")                      # your own model from chapter 02, if you saved it
 
-Files: recipe.py (how the base model is made), build_base.py (makes it:
-``python -m course_lib.assets.build_base``), files.py (its three files and their checksums),
-loading.py (load_base_model, save_learner_base), messages.py.
+Files: models/<name>/ (the shipped models' files), recipe.py (how they are made), corpus_mix.py
+(the real-text pretraining data), build_base.py (makes them: ``python -m course_lib.assets.build_base``),
+files.py (their files and checksums), attribution.py (licence and credits), held_out.py (bits per
+byte), topic_probe.py (linear probes on their features), loading.py (load_base_model,
+save_learner_base), hub.py (models from the Hugging Face Hub), messages.py.
 """
 
 from .loading import BaseModel, learner_base_dir, load_base_model, load_shipped_base, save_learner_base

@@ -1,17 +1,21 @@
-"""Build the shipped base model from the built-in world, reproducibly.
+"""Build a shipped base model, reproducibly.
 
-    python -m course_lib.assets.build_base                     # the shipped model (~10 CPU-minutes)
+    python -m course_lib.assets.build_base                      # the real-text model (--data ../shared/data)
+    python -m course_lib.assets.build_base --preset world       # the world-only model
     python -m course_lib.assets.build_base --preset smoke --out /tmp/base   # seconds, for a check
 
 Four steps, each a function below:
-  1. text       ``World(seed).corpus(...)`` in both languages; the last documents are held out
-  2. tokenizer  byte-level BPE on the training stories plus the world's task texts
+  1. text       the recipe's sources (corpus_mix.py): the world, and for the real-text model
+                Turkish Wikipedia and Tatoeba TR/EN read from ``--data``; a part of each is held out
+  2. tokenizer  byte-level BPE on the training documents plus the world's task texts
   3. pretrain   a GPT with ``course_lib.train`` on random windows of the token stream
-  4. write      weights (safetensors), tokenizer (JSON), and ``base_config.json`` with the recipe,
-                the losses (and a unigram baseline to compare them with) and the files' SHA-256
+  4. write      weights (safetensors), tokenizer (JSON), ``base_config.json`` with the recipe, the
+                sources and their licences, the losses (held-out bits per byte for each source
+                and language, a unigram baseline) and the files' SHA-256; ATTRIBUTION.md for
+                a model trained on licensed text
 
-Everything random is seeded from the recipe (the world, the initial weights, the windows), so
-the same command on the same machine and torch version writes bit-identical weights.
+Everything random is seeded from the recipe (the data splits, the world, the initial weights,
+the windows), so the same command on the same machine and torch version writes bit-identical weights.
 """
 
 from __future__ import annotations
@@ -30,35 +34,23 @@ from ..data.world import World
 from ..model import GPT, GPTConfig, generate
 from ..tokenizer import BPETokenizer
 from ..train import RandomWindows, TrainConfig, evaluate_loss, loss_evaluator, train
+from .attribution import MODEL_LICENCE, write_attribution
+from .corpus_mix import HELD_OUT_PARTS, SOURCES, mix_texts
 from .files import (
-    ASSETS_DIR,
     CONFIG_FILE,
     CONFIG_FORMAT,
     CONFIG_VERSION,
     TOKENIZER_FILE,
     WEIGHTS_FILE,
     file_sha256,
+    shipped_dir,
     write_json,
 )
+from .held_out import held_out_bits_per_byte
 from .recipe import ENDOFTEXT, PRESETS, Recipe, preset
 
 
-# --- 1. text --------------------------------------------------------------------------------
-def world_documents(recipe: Recipe) -> tuple[list[str], list[str]]:
-    """The training and held-out documents: one world corpus, split at a story boundary.
-
-    The split keeps an English story and its Turkish twin on the same side, so the held-out
-    text is never a translation of a training story.
-    """
-    documents = World(seed=recipe.world_seed).corpus(recipe.corpus_chars, lang="both").documents
-    pair_ids = sorted({doc.pair_id for doc in documents})
-    n_val_pairs = max(1, round(len(pair_ids) * recipe.val_fraction))
-    held_out = set(pair_ids[-n_val_pairs:])
-    train_docs = [doc.text for doc in documents if doc.pair_id not in held_out]
-    val_docs = [doc.text for doc in documents if doc.pair_id in held_out]
-    return train_docs, val_docs
-
-
+# --- 1. text (corpus_mix.py) ---------------------------------------------------------------
 def task_texts(recipe: Recipe) -> list[str]:
     """Examples of every world task in both languages: only for the tokenizer's vocabulary."""
     world, n = World(seed=recipe.world_seed), recipe.task_examples
@@ -108,7 +100,7 @@ def build_model(recipe: Recipe, vocab_size: int) -> GPT:
     """A freshly initialised GPT of the recipe's shape, its weights drawn from ``train_seed``."""
     torch.manual_seed(recipe.train_seed)
     config = GPTConfig(vocab_size=vocab_size, **recipe.model_fields())
-    return GPT(config, kernels="torch")
+    return GPT(config)
 
 
 def pretrain(recipe: Recipe, model: GPT, train_tokens: torch.Tensor, val_batches: list, progress: bool):
@@ -132,9 +124,18 @@ def pretrain(recipe: Recipe, model: GPT, train_tokens: torch.Tensor, val_batches
 
 
 # --- 4. write -------------------------------------------------------------------------------
-def write_weights(model: GPT, path: Path) -> None:
-    """The state dict as safetensors, atomically (the tied output layer is ``wte``: stored once)."""
-    tensors = {name: tensor.detach().cpu().contiguous() for name, tensor in model.state_dict().items()}
+def round_to_storage(model: GPT, dtype: str) -> None:
+    """Round the weights to the storage dtype in place, so that what is measured is what is shipped."""
+    with torch.no_grad():
+        for tensor in model.state_dict().values():
+            tensor.copy_(tensor.to(getattr(torch, dtype)))
+
+
+def write_weights(model: GPT, path: Path, dtype: str = "float32") -> None:
+    """The state dict as safetensors in ``dtype``, atomically (the tied output layer is ``wte``: stored once)."""
+    tensors = {
+        name: tensor.detach().cpu().to(getattr(torch, dtype)).contiguous() for name, tensor in model.state_dict().items()
+    }
     temporary = path.with_name(path.name + ".tmp")
     save_file(tensors, str(temporary), metadata={"format": "pt"})
     os.replace(temporary, path)
@@ -144,14 +145,18 @@ def write_tokenizer(tokenizer: BPETokenizer, path: Path) -> None:
     tokenizer.save(path)  # written atomically by course_lib.tokenizer
 
 
-def build(recipe: Recipe, out: Path = ASSETS_DIR, progress: bool = True, log=print) -> dict:
-    """Run the four steps and write the three files into ``out``; returns the config JSON written."""
+def build(recipe: Recipe, out: Path, progress: bool = True, log=print, data_dir=None) -> dict:
+    """Run the four steps and write the files into ``out``; returns the config JSON written.
+
+    ``data_dir``: the folder of the real corpora (default ``../shared/data`` beside the repository).
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    train_docs, val_docs = world_documents(recipe)
-    tokenizer = train_tokenizer(recipe, train_docs)
-    train_tokens, val_tokens = token_stream(tokenizer, train_docs), token_stream(tokenizer, val_docs)
+    texts = mix_texts(recipe, data_dir)
+    val_docs = [doc for part in HELD_OUT_PARTS for doc in texts.held_out.get(part, [])]
+    tokenizer = train_tokenizer(recipe, texts.train)
+    train_tokens, val_tokens = token_stream(tokenizer, texts.train), token_stream(tokenizer, val_docs)
     val_batches = held_out_batches(val_tokens, recipe.block_size, recipe.batch_size)
     log(f"tokenizer: {tokenizer.vocab_size} tokens; train {train_tokens.numel():,} tokens, "
         f"held out {val_tokens.numel():,} tokens ({time.perf_counter() - started:.1f} s)")
@@ -162,6 +167,7 @@ def build(recipe: Recipe, out: Path = ASSETS_DIR, progress: bool = True, log=pri
     result = pretrain(recipe, model, train_tokens, val_batches, progress)
     train_seconds = time.perf_counter() - train_started
     model.eval()
+    round_to_storage(model, recipe.weights_dtype)
     last = result.history.train[-10:]
     results = {
         "steps": result.steps,
@@ -171,21 +177,29 @@ def build(recipe: Recipe, out: Path = ASSETS_DIR, progress: bool = True, log=pri
         "untrained_val_loss": untrained_val,
         "unigram_val_loss": unigram_loss(train_tokens, val_tokens, tokenizer.vocab_size),
         "uniform_loss": math.log(tokenizer.vocab_size),
+        "held_out": held_out_bits_per_byte(model, tokenizer, texts.held_out),
         "train_tokens": train_tokens.numel(),
         "val_tokens": val_tokens.numel(),
         "n_params": model.n_params(),
         "train_seconds": round(train_seconds, 1),
+        "build_seconds": None,  # filled in below, once everything is measured
         "history_eval": result.history.eval,
     }
+    results["build_seconds"] = round(time.perf_counter() - started, 1)
 
-    write_weights(model, out / WEIGHTS_FILE)
+    write_weights(model, out / WEIGHTS_FILE, recipe.weights_dtype)
     write_tokenizer(tokenizer, out / TOKENIZER_FILE)
+    real = [name for name in recipe.sources if name in SOURCES]
     config = {
         "format": CONFIG_FORMAT,
         "version": CONFIG_VERSION,
         "model": model.config.to_dict(),
         "tokenizer": {"vocab_size": tokenizer.vocab_size, "special_tokens": list(recipe.special_tokens)},
         "recipe": recipe.to_dict(),
+        "data": {
+            "train_chars": texts.train_chars,
+            "sources": {name: {**vars(SOURCES[name])} for name in real},
+        },
         "results": results,
         "built_with": {
             "torch": torch.__version__,
@@ -193,9 +207,12 @@ def build(recipe: Recipe, out: Path = ASSETS_DIR, progress: bool = True, log=pri
             "machine": platform.machine(),
             "torch_threads": torch.get_num_threads(),
         },
-        "rebuild": "python -m course_lib.assets.build_base --preset <preset> (see 'recipe')",
+        "rebuild": "python -m course_lib.assets.build_base --preset <preset> [--data DIR] (see 'recipe')",
         "sha256": {name: file_sha256(out / name) for name in (WEIGHTS_FILE, TOKENIZER_FILE)},
     }
+    if real:  # a model trained on CC BY-SA text is a derived work: its licence and credits go with it
+        config["licence"] = MODEL_LICENCE
+        write_attribution(out, real)
     write_json(out / CONFIG_FILE, config)
     return config
 
@@ -216,21 +233,30 @@ def greedy_samples(model: GPT, tokenizer: BPETokenizer, prompts=SAMPLE_PROMPTS, 
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--preset", choices=sorted(PRESETS), default="ship")
-    parser.add_argument("--out", type=Path, default=ASSETS_DIR, help="folder for the three files")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="folder for the files (default: the shipped folder of 'ship' and 'world')")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="folder of the real corpora (default: ../shared/data beside the repository)")
     parser.add_argument("--steps", type=int, default=None, help="override the preset's number of steps")
+    parser.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    out = args.out if args.out is not None else shipped_dir({"ship": "real"}.get(args.preset, args.preset))
     overrides = {"steps": args.steps} if args.steps is not None else {}
     recipe = preset(args.preset, **overrides)
-    config = build(recipe, args.out, progress=not args.no_progress)
+    config = build(recipe, out, progress=not args.no_progress, data_dir=args.data)
     results = config["results"]
-    print(f"wrote {args.out}: {results['n_params']:,} parameters, {results['steps']} steps in "
-          f"{results['train_seconds']} s; train loss {results['train_loss']:.3f}, val loss "
-          f"{results['val_loss']:.3f} (unigram {results['unigram_val_loss']:.3f}, "
-          f"untrained {results['untrained_val_loss']:.3f})")
+    print(f"wrote {out}: {results['n_params']:,} parameters, {results['steps']} steps in "
+          f"{results['train_seconds']} s (build {results['build_seconds']} s); train loss "
+          f"{results['train_loss']:.3f}, val loss {results['val_loss']:.3f} (unigram "
+          f"{results['unigram_val_loss']:.3f}, untrained {results['untrained_val_loss']:.3f})")
+    for part, values in results["held_out"].items():
+        print(f"  held out {part:13s} {values['bits_per_byte']:.3f} bits/byte ({values['tokens']:,} tokens)")
     from .loading import load_shipped_base  # read back what was written, checksums included
 
-    base = load_shipped_base(kernels="torch", folder=args.out)
+    base = load_shipped_base(folder=out)
     for sample in greedy_samples(base.model, base.tokenizer):
         print("  " + sample)
     return config

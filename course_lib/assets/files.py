@@ -1,4 +1,6 @@
-"""The shipped base model's three files: their names, how they are written, and their checksums.
+"""The shipped base models' files: where they live, how they are written, and their checksums.
+
+Each shipped model has a folder ``course_lib/assets/models/<name>/`` (see :data:`SHIPPED`) with
 
     base_model.safetensors   the weights (raw tensors only: loading runs no code)
     base_tokenizer.json      the byte-level BPE tokenizer (course_lib.tokenizer format)
@@ -20,11 +22,19 @@ from ..i18n import CourseFileError
 from . import messages  # noqa: F401  (registers this package's messages)
 
 ASSETS_DIR = Path(__file__).resolve().parent
+MODELS_DIR = ASSETS_DIR / "models"
+# The shipped base models, by the name load_base_model() takes; the first is the default.
+SHIPPED = ("real", "world")
 WEIGHTS_FILE = "base_model.safetensors"
 TOKENIZER_FILE = "base_tokenizer.json"
 CONFIG_FILE = "base_config.json"
 CONFIG_FORMAT = "course_lib.base_model"
 CONFIG_VERSION = 1
+
+
+def shipped_dir(name: str) -> Path:
+    """The folder of shipped model ``name`` (one of :data:`SHIPPED`)."""
+    return MODELS_DIR / name
 
 
 def write_json(path: Path, data: dict) -> Path:

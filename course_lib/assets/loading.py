@@ -1,12 +1,18 @@
 """Load the base model the fine-tuning chapters start from.
 
-    model, tokenizer = load_base_model()    # or: base = load_base_model(); base.model, base.source
+    model, tokenizer = load_base_model()            # the shipped real-text model (the default)
+    base = load_base_model("world")                 # the first shipped model: the built-in world only
+    base = load_base_model("mine")                  # your own model from chapter 02 (opt-in)
+    base = load_base_model("hub:ytu-ce-cosmos/turkish-gpt2")   # with a network: a model from the Hub
+    base.model, base.tokenizer, base.source, base.config
 
-Which one:
-  1. the learner's own, if chapter 02 saved one with :func:`save_learner_base` into
-     :func:`learner_base_dir` (``$COURSE_BASE_DIR``, else ``~/.cache/course_lib/my_base``);
-  2. otherwise the base model shipped inside the package (``course_lib/assets/``), after its
-     SHA-256 checksums match the ones recorded in ``base_config.json``.
+Which one is always the caller's choice: nothing depends on what a home directory holds.
+  "real"   Turkish Wikipedia + Tatoeba TR/EN + the world (course_lib/assets/models/real, CC BY-SA 4.0)
+  "world"  the built-in world alone (course_lib/assets/models/world)
+  "mine"   the folder chapter 02 saved with :func:`save_learner_base` into :func:`learner_base_dir`
+           (``$COURSE_BASE_DIR``, else ``~/.cache/course_lib/my_base``)
+  "hub:…"  a causal LM from the Hugging Face Hub (see hub.py)
+A shipped model is loaded only after its files' SHA-256 match those in its ``base_config.json``.
 
 The learner's folder is an ordinary Hugging Face GPT-2 folder (``config.json``,
 ``model.safetensors``, the HF tokenizer files) plus ``course_tokenizer.json``, the course's own
@@ -16,31 +22,33 @@ BPE tokenizer. It opens with ``GPT2LMHeadModel.from_pretrained`` as well.
 from __future__ import annotations
 
 import os
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from safetensors.torch import load_file
 
-from ..i18n import CourseValueError, message
+from ..i18n import CourseFileError, CourseValueError
 from . import messages  # noqa: F401  (registers this package's messages)
-from .files import ASSETS_DIR, TOKENIZER_FILE, WEIGHTS_FILE, read_config, verify_files
+from .files import SHIPPED, TOKENIZER_FILE, WEIGHTS_FILE, read_config, shipped_dir, verify_files
 
 LEARNER_DIR_ENV = "COURSE_BASE_DIR"
-DEFAULT_LEARNER_DIR = Path("~/.cache/course_lib/my_base")
+CACHE_DIR_ENV = "XDG_CACHE_HOME"  # the cache folder of the freedesktop convention; ~/.cache without it
+LEARNER_SUBDIR = Path("course_lib") / "my_base"
 LEARNER_TOKENIZER_FILE = "course_tokenizer.json"
 LEARNER_FILES = ("config.json", "model.safetensors", LEARNER_TOKENIZER_FILE)
+MINE = "mine"
+HUB_PREFIX = "hub:"
 
 
 @dataclass
 class BaseModel:
     """A base model and what belongs with it.
 
-    model      the course GPT, in eval mode
-    tokenizer  its ``BPETokenizer``
-    config     ``base_config.json`` for the shipped model (recipe, losses, checksums); the
-               GPTConfig as a dict for a learner's model
-    source     "shipped", or the folder the learner's model came from
+    model      the course GPT, in eval mode (an HF causal LM for "hub:" models)
+    tokenizer  its ``BPETokenizer`` (a wrapper with the same encode/decode for "hub:" models)
+    config     ``base_config.json`` for a shipped model (recipe, sources, losses, checksums); the
+               model config as a dict for a learner's or a Hub model
+    source     "shipped:real", "shipped:world", the folder the learner's model came from, or "hub:<id>"
 
     Unpacks like a pair: ``model, tokenizer = load_base_model()``.
     """
@@ -55,13 +63,17 @@ class BaseModel:
 
 
 def learner_base_dir(folder=None) -> Path:
-    """Where chapter 02 saves the learner's base model: ``folder``, ``$COURSE_BASE_DIR``, or the default."""
-    chosen = folder if folder is not None else os.environ.get(LEARNER_DIR_ENV) or DEFAULT_LEARNER_DIR
-    return Path(chosen).expanduser()
+    """Where chapter 02 saves the learner's base model: ``folder``, else ``$COURSE_BASE_DIR``, else
+    ``course_lib/my_base`` in the user's cache folder (``$XDG_CACHE_HOME``, default ``~/.cache``)."""
+    if folder is None:
+        folder = os.environ.get(LEARNER_DIR_ENV)
+    if not folder:
+        folder = Path(os.environ.get(CACHE_DIR_ENV) or "~/.cache") / LEARNER_SUBDIR
+    return Path(folder).expanduser()
 
 
 def save_learner_base(model, tokenizer, folder=None) -> Path:
-    """Save a model trained in chapter 02 so that later chapters' ``load_base_model()`` picks it up.
+    """Save a model trained in chapter 02 so that later chapters can load it with ``load_base_model("mine")``.
 
     ``model`` is a course GPT, ``tokenizer`` the ``BPETokenizer`` it was trained with. Returns the folder.
     """
@@ -81,27 +93,30 @@ def save_learner_base(model, tokenizer, folder=None) -> Path:
     return folder
 
 
-def load_shipped_base(kernels: str = "auto", folder=ASSETS_DIR) -> BaseModel:
-    """The base model shipped with the package, after checking its files' SHA-256."""
+def load_shipped_base(name: str = SHIPPED[0], folder=None) -> BaseModel:
+    """Shipped model ``name`` (or the one in ``folder``), after checking its files' SHA-256."""
     from ..model import GPT, GPTConfig
     from ..tokenizer import BPETokenizer
 
-    folder = Path(folder)
+    folder = Path(folder) if folder is not None else shipped_dir(name)
     config = read_config(folder)
     verify_files(folder, config)  # before anything is parsed: a damaged file is refused whole
-    model = GPT(GPTConfig.from_dict(config["model"]), kernels=kernels)
-    model.load_state_dict(load_file(str(folder / WEIGHTS_FILE)), strict=True)
+    model = GPT(GPTConfig.from_dict(config["model"]))
+    model.load_state_dict(load_file(str(folder / WEIGHTS_FILE)), strict=True)  # fp16 storage: cast to fp32
     tokenizer = BPETokenizer.load(folder / TOKENIZER_FILE)
-    return BaseModel(model.eval(), tokenizer, config, "shipped")
+    return BaseModel(model.eval(), tokenizer, config, f"shipped:{name}")
 
 
-def load_learner_base(folder, kernels: str = "auto") -> BaseModel:
+def load_learner_base(folder) -> BaseModel:
     """A base model saved by :func:`save_learner_base`."""
     from ..model import from_pretrained
     from ..tokenizer import BPETokenizer
 
     folder = Path(folder)
-    model = from_pretrained(folder, kernels=kernels)
+    missing = [name for name in LEARNER_FILES if not (folder / name).is_file()]
+    if missing:
+        raise CourseFileError("base_learner_missing", folder=folder, missing=", ".join(missing))
+    model = from_pretrained(folder)
     tokenizer = BPETokenizer.load(folder / LEARNER_TOKENIZER_FILE)
     if model.config.vocab_size != tokenizer.vocab_size:
         raise CourseValueError(
@@ -111,20 +126,21 @@ def load_learner_base(folder, kernels: str = "auto") -> BaseModel:
     return BaseModel(model.eval(), tokenizer, model.config.to_dict(), str(folder))
 
 
-def load_base_model(kernels: str = "auto", prefer_learner_checkpoint: bool = True, learner_dir=None) -> BaseModel:
-    """The base model for the fine-tuning chapters: the learner's own if saved, else the shipped one.
+def load_base_model(name: str = SHIPPED[0], learner_dir=None) -> BaseModel:
+    """The base model for the fine-tuning chapters; by default the shipped real-text model.
 
-    kernels                    passed to ``GPT`` ("auto", "triton" or "torch")
-    prefer_learner_checkpoint  False: always the shipped model (e.g. to compare with it)
-    learner_dir                where to look for the learner's model (default: :func:`learner_base_dir`)
+    name         "real" (default) or "world": a shipped model; "mine": your model from chapter 02,
+                 from ``learner_dir`` (default :func:`learner_base_dir`); "hub:<owner>/<model>": a
+                 causal LM from the Hugging Face Hub (needs a network and ``transformers``)
     """
-    if prefer_learner_checkpoint:
-        folder = learner_base_dir(learner_dir)
-        present = [name for name in LEARNER_FILES if (folder / name).is_file()]
-        if len(present) == len(LEARNER_FILES):
-            print(message("base_using_learner", folder=folder))
-            return load_learner_base(folder, kernels)
-        if present:  # a save that was interrupted, or a folder with something else in it
-            missing = ", ".join(name for name in LEARNER_FILES if name not in present)
-            warnings.warn(message("base_learner_incomplete", folder=folder, missing=missing), stacklevel=2)
-    return load_shipped_base(kernels)
+    if not isinstance(name, str):
+        raise CourseValueError("base_unknown_model", name=name, known=", ".join(repr(n) for n in SHIPPED))
+    if name == MINE:
+        return load_learner_base(learner_base_dir(learner_dir))
+    if name.startswith(HUB_PREFIX):
+        from .hub import load_hub_model
+
+        return load_hub_model(name[len(HUB_PREFIX):])
+    if name not in SHIPPED:
+        raise CourseValueError("base_unknown_model", name=name, known=", ".join(repr(n) for n in SHIPPED))
+    return load_shipped_base(name)

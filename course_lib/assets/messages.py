@@ -36,18 +36,6 @@ MESSAGES = register(
             "en": "The base-model description {path} cannot be read ({reason}). Reinstall the package.",
             "tr": "Temel model açıklaması {path} okunamıyor ({reason}). Paketi yeniden kurun.",
         },
-        "base_learner_incomplete": {
-            "en": (
-                "The folder {folder} holds only part of a saved base model (missing: {missing}), so the "
-                "shipped base model is used instead. Save your model again with "
-                "save_learner_base(model, tokenizer), or delete the folder."
-            ),
-            "tr": (
-                "{folder} klasöründe kaydedilmiş bir temel modelin yalnızca bir kısmı var (eksik: "
-                "{missing}); bu yüzden paketle gelen temel model kullanılıyor. Modelinizi "
-                "save_learner_base(model, tokenizer) ile yeniden kaydedin ya da klasörü silin."
-            ),
-        },
         "base_learner_vocab_mismatch": {
             "en": (
                 "The model in {folder} has vocab_size={model_vocab}, but its tokenizer has "
@@ -60,9 +48,68 @@ MESSAGES = register(
                 "save_learner_base(model, tokenizer)."
             ),
         },
-        "base_using_learner": {
-            "en": "Using your own base model from {folder} (saved in chapter 02).",
-            "tr": "{folder} klasöründeki kendi temel modeliniz kullanılıyor (02. bölümde kaydedildi).",
+        "base_corpus_missing": {
+            "en": (
+                "The corpus file {path} is missing. Building the real-text base model needs the "
+                "corpora folder (Turkish Wikipedia sample, Tatoeba TR/EN); pass it with --data "
+                "(it was {data_dir}). Loading the shipped model needs none of this."
+            ),
+            "tr": (
+                "Derlem dosyası {path} bulunamadı. Gerçek metinli temel modeli oluşturmak için "
+                "derlem klasörü gerekir (Türkçe Vikipedi örneği, Tatoeba TR/EN); klasörü --data ile "
+                "verin (verilen: {data_dir}). Paketle gelen modeli yüklemek için bunların hiçbiri gerekmez."
+            ),
+        },
+        "base_corpus_changed": {
+            "en": (
+                "The corpus file {path} is not the one the recipe was written for: its SHA-256 is "
+                "{actual}, expected {expected}. A model built from it would not be the shipped one; "
+                "use the original file."
+            ),
+            "tr": (
+                "{path} derlem dosyası, tarifin yazıldığı dosya değil: SHA-256 özeti {actual}, "
+                "beklenen {expected}. Bundan oluşturulan model paketle gelen model olmaz; özgün "
+                "dosyayı kullanın."
+            ),
+        },
+        "base_unknown_model": {
+            "en": (
+                "load_base_model({name!r}): there is no such base model. Use one of: {known}; "
+                "\"mine\" (your own model from chapter 02); or \"hub:<owner>/<name>\" (a model "
+                "from the Hugging Face Hub, with a network)."
+            ),
+            "tr": (
+                "load_base_model({name!r}): böyle bir temel model yok. Şunlardan birini kullanın: "
+                "{known}; \"mine\" (02. bölümde eğittiğiniz kendi modeliniz) ya da "
+                "\"hub:<sahip>/<ad>\" (ağ bağlantısıyla Hugging Face Hub'dan bir model)."
+            ),
+        },
+        "base_learner_missing": {
+            "en": (
+                "load_base_model(\"mine\"): no complete saved model in {folder} (missing: {missing}). "
+                "Run chapter 02 to the end, or save yours with save_learner_base(model, tokenizer); "
+                "load_base_model() gives the shipped model."
+            ),
+            "tr": (
+                "load_base_model(\"mine\"): {folder} klasöründe eksiksiz kaydedilmiş bir model yok "
+                "(eksik: {missing}). 02. bölümü sonuna kadar çalıştırın ya da modelinizi "
+                "save_learner_base(model, tokenizer) ile kaydedin; load_base_model() paketle gelen "
+                "modeli verir."
+            ),
+        },
+        "base_hub_unavailable": {
+            "en": (
+                "The model {model_id!r} could not be loaded from the Hugging Face Hub ({reason}). "
+                "This needs a network connection (or the model in the local Hugging Face cache) and "
+                "the name of a causal language model, e.g. \"ytu-ce-cosmos/turkish-gpt2\". Without a "
+                "network, use the shipped model: load_base_model()."
+            ),
+            "tr": (
+                "{model_id!r} modeli Hugging Face Hub'dan yüklenemedi ({reason}). Bunun için ağ "
+                "bağlantısı (ya da modelin yerel Hugging Face önbelleğinde olması) ve bir nedensel dil "
+                "modelinin adı gerekir, örneğin \"ytu-ce-cosmos/turkish-gpt2\". Ağ yoksa paketle gelen "
+                "modeli kullanın: load_base_model()."
+            ),
         },
     }
 )
