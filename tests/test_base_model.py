@@ -33,7 +33,7 @@ WORD = re.compile(r"[^\s.,!?:;]+")
 
 @pytest.fixture(scope="module")
 def shipped() -> BaseModel:
-    return load_shipped_base(kernels="torch")
+    return load_shipped_base()
 
 
 def quiet_build(recipe, out):
@@ -81,7 +81,7 @@ def world_loss(model, tokenizer) -> float:
 def test_loss_on_a_fresh_world_is_far_below_an_untrained_model(shipped):
     trained = world_loss(shipped.model, shipped.tokenizer)
     torch.manual_seed(0)
-    untrained = world_loss(GPT(shipped.model.config, kernels="torch"), shipped.tokenizer)
+    untrained = world_loss(GPT(shipped.model.config), shipped.tokenizer)
     assert untrained > 7.0  # about log(vocab_size): knows nothing
     assert trained < VAL_THRESHOLD
     assert trained < 0.3 * untrained
@@ -135,7 +135,7 @@ def test_the_same_recipe_builds_bit_identical_weights(tmp_path):
     other = quiet_build(preset("smoke", train_seed=99), tmp_path / "c")
     assert other["sha256"][WEIGHTS_FILE] != first["sha256"][WEIGHTS_FILE]
     assert other["sha256"][TOKENIZER_FILE] == first["sha256"][TOKENIZER_FILE]
-    rebuilt = load_shipped_base(kernels="torch", folder=tmp_path / "a")
+    rebuilt = load_shipped_base(folder=tmp_path / "a")
     assert rebuilt.model.config.n_embd == tiny.n_embd
 
 
@@ -148,7 +148,7 @@ def test_a_corrupted_copy_is_refused_in_both_languages(tmp_path, damaged):
     data[len(data) // 2] ^= 0x01  # one flipped bit
     (tmp_path / damaged).write_bytes(bytes(data))
     with pytest.raises(CourseFileError) as caught:
-        load_shipped_base(kernels="torch", folder=tmp_path)
+        load_shipped_base(folder=tmp_path)
     assert damaged in caught.value.en and "SHA-256" in caught.value.en
     assert "bozulmuş" in caught.value.tr and damaged in caught.value.tr
 
@@ -156,7 +156,7 @@ def test_a_corrupted_copy_is_refused_in_both_languages(tmp_path, damaged):
 def test_a_missing_file_is_named(tmp_path):
     shutil.copy(ASSETS_DIR / CONFIG_FILE, tmp_path / CONFIG_FILE)
     with pytest.raises(CourseFileError, match=WEIGHTS_FILE):
-        load_shipped_base(kernels="torch", folder=tmp_path)
+        load_shipped_base(folder=tmp_path)
 
 
 # --- the learner's own base model -----------------------------------------------------------
@@ -170,14 +170,14 @@ def tiny_learner_model():
 def test_the_learner_checkpoint_is_preferred_when_present(tmp_path, capsys):
     model, tokenizer = tiny_learner_model()
     folder = save_learner_base(model, tokenizer, tmp_path / "my_base")
-    base = load_base_model(kernels="torch", learner_dir=folder)
+    base = load_base_model(learner_dir=folder)
     assert base.source == str(folder) and "my_base" in capsys.readouterr().out
     ids = torch.tensor([tokenizer.encode("Ali Konya'da yaşıyor.")])
     torch.testing.assert_close(base.model(ids).logits, model(ids).logits, atol=0, rtol=0)
     assert base.tokenizer.merges == tokenizer.merges
     # Asked not to, or found nowhere: the shipped model.
-    assert load_base_model(kernels="torch", prefer_learner_checkpoint=False, learner_dir=folder).source == "shipped"
-    assert load_base_model(kernels="torch", learner_dir=tmp_path / "nothing_here").source == "shipped"
+    assert load_base_model(prefer_learner_checkpoint=False, learner_dir=folder).source == "shipped"
+    assert load_base_model(learner_dir=tmp_path / "nothing_here").source == "shipped"
 
 
 def test_the_learner_folder_comes_from_the_environment(tmp_path, monkeypatch):
@@ -185,13 +185,13 @@ def test_the_learner_folder_comes_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_BASE_DIR", str(tmp_path / "env_base"))
     folder = save_learner_base(model, tokenizer)
     assert folder == tmp_path / "env_base"
-    assert load_base_model(kernels="torch").source == str(folder)
+    assert load_base_model().source == str(folder)
 
 
 def test_an_incomplete_learner_folder_falls_back_with_a_warning(tmp_path):
     (tmp_path / "config.json").write_text("{}")
     with pytest.warns(UserWarning, match="course_tokenizer.json"):
-        base = load_base_model(kernels="torch", learner_dir=tmp_path)
+        base = load_base_model(learner_dir=tmp_path)
     assert base.source == "shipped"
 
 

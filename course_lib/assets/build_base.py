@@ -108,7 +108,7 @@ def build_model(recipe: Recipe, vocab_size: int) -> GPT:
     """A freshly initialised GPT of the recipe's shape, its weights drawn from ``train_seed``."""
     torch.manual_seed(recipe.train_seed)
     config = GPTConfig(vocab_size=vocab_size, **recipe.model_fields())
-    return GPT(config, kernels="torch")
+    return GPT(config)
 
 
 def pretrain(recipe: Recipe, model: GPT, train_tokens: torch.Tensor, val_batches: list, progress: bool):
@@ -230,7 +230,7 @@ def main(argv=None) -> dict:
           f"untrained {results['untrained_val_loss']:.3f})")
     from .loading import load_shipped_base  # read back what was written, checksums included
 
-    base = load_shipped_base(kernels="torch", folder=args.out)
+    base = load_shipped_base(folder=args.out)
     for sample in greedy_samples(base.model, base.tokenizer):
         print("  " + sample)
     return config

@@ -81,7 +81,7 @@ def save_learner_base(model, tokenizer, folder=None) -> Path:
     return folder
 
 
-def load_shipped_base(kernels: str = "auto", folder=ASSETS_DIR) -> BaseModel:
+def load_shipped_base(folder=ASSETS_DIR) -> BaseModel:
     """The base model shipped with the package, after checking its files' SHA-256."""
     from ..model import GPT, GPTConfig
     from ..tokenizer import BPETokenizer
@@ -89,19 +89,19 @@ def load_shipped_base(kernels: str = "auto", folder=ASSETS_DIR) -> BaseModel:
     folder = Path(folder)
     config = read_config(folder)
     verify_files(folder, config)  # before anything is parsed: a damaged file is refused whole
-    model = GPT(GPTConfig.from_dict(config["model"]), kernels=kernels)
+    model = GPT(GPTConfig.from_dict(config["model"]))
     model.load_state_dict(load_file(str(folder / WEIGHTS_FILE)), strict=True)
     tokenizer = BPETokenizer.load(folder / TOKENIZER_FILE)
     return BaseModel(model.eval(), tokenizer, config, "shipped")
 
 
-def load_learner_base(folder, kernels: str = "auto") -> BaseModel:
+def load_learner_base(folder) -> BaseModel:
     """A base model saved by :func:`save_learner_base`."""
     from ..model import from_pretrained
     from ..tokenizer import BPETokenizer
 
     folder = Path(folder)
-    model = from_pretrained(folder, kernels=kernels)
+    model = from_pretrained(folder)
     tokenizer = BPETokenizer.load(folder / LEARNER_TOKENIZER_FILE)
     if model.config.vocab_size != tokenizer.vocab_size:
         raise CourseValueError(
@@ -111,10 +111,9 @@ def load_learner_base(folder, kernels: str = "auto") -> BaseModel:
     return BaseModel(model.eval(), tokenizer, model.config.to_dict(), str(folder))
 
 
-def load_base_model(kernels: str = "auto", prefer_learner_checkpoint: bool = True, learner_dir=None) -> BaseModel:
+def load_base_model(prefer_learner_checkpoint: bool = True, learner_dir=None) -> BaseModel:
     """The base model for the fine-tuning chapters: the learner's own if saved, else the shipped one.
 
-    kernels                    passed to ``GPT`` ("auto", "triton" or "torch")
     prefer_learner_checkpoint  False: always the shipped model (e.g. to compare with it)
     learner_dir                where to look for the learner's model (default: :func:`learner_base_dir`)
     """
@@ -123,8 +122,8 @@ def load_base_model(kernels: str = "auto", prefer_learner_checkpoint: bool = Tru
         present = [name for name in LEARNER_FILES if (folder / name).is_file()]
         if len(present) == len(LEARNER_FILES):
             print(message("base_using_learner", folder=folder))
-            return load_learner_base(folder, kernels)
+            return load_learner_base(folder)
         if present:  # a save that was interrupted, or a folder with something else in it
             missing = ", ".join(name for name in LEARNER_FILES if name not in present)
             warnings.warn(message("base_learner_incomplete", folder=folder, missing=missing), stacklevel=2)
-    return load_shipped_base(kernels)
+    return load_shipped_base()
