@@ -5,6 +5,7 @@
 #                         (each chapter runs once per language as its solution and once as its
 #                         blank exercise; tests/test_lessons.py proves the lesson holds the
 #                         solution's code, so the lesson is not run a third time)
+#   make test-gpu         on a CUDA machine: the Triton kernels compiled, and the GPU tests
 #   make notebooks        rebuild notebooks/, exercises/, solutions/ from course/
 #   make course           run every lesson of one language in the chosen COURSE_PROFILE
 
@@ -19,7 +20,7 @@ TESTS       ?= tests
 WORKERS     ?= 2
 STAMP       := $(VENV)/.installed
 
-.PHONY: setup lab course test lint notebooks clean
+.PHONY: setup lab course test test-gpu lint notebooks clean
 
 setup: $(STAMP)
 
@@ -47,6 +48,12 @@ lint: setup
 # -rs prints why a test skipped (no ../shared/data, no Chromium, no GPU).
 test: setup lint
 	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --dist load -rs $(TESTS)
+
+# The kernel suites (marker "triton") with compiled kernels, and the tests marked "gpu". Without a
+# GPU it stops: TRITON_INTERPRET=0 there would leave nothing to run the kernels on.
+test-gpu: setup
+	$(PY) -c "import sys, torch; sys.exit(0 if torch.cuda.is_available() else 'make test-gpu needs a CUDA GPU')"
+	TRITON_INTERPRET=0 COURSE_PROFILE=smoke $(PY) -m pytest -m "triton or gpu" tests
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache

@@ -15,7 +15,6 @@ end-to-end training step >= 1.3x eager.
 from __future__ import annotations
 
 import argparse
-import inspect
 import math
 import os
 import statistics
@@ -32,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import torch  # noqa: E402
 
-from course_lib.kernels import attention, bias_gelu, cross_entropy, layer_norm, lora_linear  # noqa: E402
+from course_lib.kernels import apply, attention, bias_gelu, cross_entropy, layer_norm, lora_linear  # noqa: E402
 
 # Dense bf16/fp16 tensor-core peaks from NVIDIA's data sheets, for MFU (None: unknown GPU).
 PEAK_FLOPS = {"H200": 989e12, "H100": 989e12, "A100": 312e12, "L4": 121e12, "A10": 125e12, "T4": 65e12}
@@ -245,18 +244,19 @@ def run_end_to_end(device, tiny, with_compile, warmup, iters) -> None:
     )
     print("| kernels | tokens/s | speed-up vs torch | peak MB | MFU |")
     print("|---|---:|---:|---:|---:|")
-    variants = [("torch", "torch", False), ("triton", "triton", False)]
+    variants = [("torch", False, False), ("triton (kernels.apply)", True, False)]
     if with_compile:
-        variants.append(("torch + torch.compile", "torch", True))
+        variants.append(("torch + torch.compile", False, True))
     baseline = None
-    for label, mode, compiled in variants:
+    for label, fused, compiled in variants:
         torch.manual_seed(0)
-        model = GPT(config, kernels=mode).to(device)
+        model = GPT(config).to(device)
+        if fused:
+            apply(model)
         optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=device.type == "cuda")
         step_model = torch.compile(model) if compiled else model
         # Training asks for the loss only, so the fused cross-entropy may reuse the logits' memory.
-        fused_loss = "return_logits" in inspect.signature(model.forward).parameters
-        loss_kwargs = {"return_logits": False} if fused_loss else {}
+        loss_kwargs = {"return_logits": False}
         idx = torch.randint(0, config.vocab_size, (batch, config.block_size), device=device)
         targets = torch.roll(idx, -1, dims=1)
         times = []

@@ -108,7 +108,7 @@ def main() -> None:
     config = GPTConfig(vocab_size=len(vocab), block_size=args.block_size, n_layer=args.n_layer,
                        n_head=args.n_head, n_embd=args.n_embd, dropout=0.0)
     torch.manual_seed(args.seed)
-    ours = GPT(config, kernels="torch")
+    ours = GPT(config)
     ours.check_inputs = False  # the bench's batches are valid by construction
     hf = to_hf(ours) if not args.skip_hf else None  # same initial weights, converted before training
     print(f"data: {args.data} ({len(text):,} chars, vocab {len(vocab)}), train {split:,} / val {len(tokens) - split:,}")

@@ -12,7 +12,7 @@
 # 2. count the bytes an unfused softmax moves, and see why **fusion** pays,
 # 3. write a fused row-wise kernel in **Triton**, step by step,
 # 4. write a fused softmax kernel yourself (the exercise),
-# 5. measure kernels on a GPU, and see how the course's own kernels are chosen.
+# 5. measure kernels on a GPU, and see how the course's own kernels enter a model.
 #
 # Time: about 30 minutes. A GPU is optional: without one, Triton's **interpreter** runs the same
 # kernels on the CPU (slowly, so only on tiny tensors), and the timing section explains instead
@@ -34,8 +34,8 @@
 #    (fusion)** neden kazandırdığını görecek,
 # 3. **Triton** ile satır satır çalışan birleştirilmiş bir çekirdeği adım adım yazacak,
 # 4. birleştirilmiş bir softmax çekirdeğini kendiniz yazacak (alıştırma),
-# 5. çekirdekleri bir GPU'da ölçecek ve kursun kendi çekirdeklerinin nasıl seçildiğini
-#    göreceksiniz.
+# 5. çekirdekleri bir GPU'da ölçecek ve kursun kendi çekirdeklerinin bir modele nasıl
+#    girdiğini göreceksiniz.
 #
 # Süre: yaklaşık 30 dakika. GPU şart değil: GPU yoksa Triton'un **yorumlayıcısı (interpreter)**
 # aynı çekirdekleri CPU'da çalıştırır (yavaş çalıştığı için yalnızca küçük tensörlerde); süre
@@ -503,67 +503,79 @@ else:
 # %% [markdown] lang=en
 # ### The course's own kernels
 #
-# The GPT of this course runs its hot operations through a table of kernels in `course_lib.kernels`,
-# one file per op in the layout of Liger-Kernel: **LayerNorm** (our RMS example grown up: mean and
-# variance too, and a fused backward pass), **fused cross-entropy** (the loss and its gradient in
-# one pass over the vocabulary, written into the logits buffer, so the probability matrix never
-# exists), **flash-style causal attention** (the $T \times T$ score matrix is never written to
-# memory) and **bias + GELU**. Each op has a plain-PyTorch
-# reference that is always correct, and the choice is made **per call**:
+# The course keeps its own kernels in `course_lib.kernels`, one file per op in the layout of
+# Liger-Kernel: **LayerNorm** (our RMS example grown up: mean and variance too, and a fused
+# backward pass), **fused cross-entropy** (the loss and its gradient in one pass over the
+# vocabulary, so the probability matrix never exists), **flash-style causal attention** (the
+# $T \times T$ score matrix is never written to memory) and **bias + GELU**. Each file holds the
+# Triton kernels, an autograd function and a plain-PyTorch reference that the tests compare them with.
 #
-# * `GPT(config, kernels="auto")` (the default): Triton when the tensors are on a CUDA GPU the
-#   kernel supports, the PyTorch reference otherwise (for example on a CPU);
-# * `kernels="triton"`: also under the CPU interpreter (how the tests check the kernels);
-# * `kernels="torch"`, or the environment variable `COURSE_KERNELS=torch`: always PyTorch.
-#
-# A kernel that fails to compile is reported once with a warning and replaced by its reference:
-# training never crashes because of a kernel. `bench/kernels.py` times every op against eager
-# PyTorch, `torch.compile` and, when installed, Liger-Kernel on a GPU (`python bench/kernels.py`).
+# The GPT itself is plain PyTorch, as in nanoGPT, and knows nothing of these kernels. They enter
+# afterwards, the way Liger-Kernel's `apply_liger_kernel_to_*` functions do it:
+# `course_lib.kernels.apply(model)` **replaces modules** of a built model (every LayerNorm, the
+# attention core of each block, each MLP with its bias + GELU, and the loss) by modules that call
+# the kernels. The new modules keep the old parameters, so the state dict, the optimizer and the
+# checkpoints stay as they were. It works on the course GPT and on a Hugging Face
+# `GPT2LMHeadModel` exported from it. Where a kernel cannot run (no Triton, a CPU without the
+# interpreter, too old a GPU, a head size the attention kernel does not handle), `apply` leaves
+# that module as it is and says so once. `bench/kernels.py` times every op against eager PyTorch,
+# `torch.compile` and, when installed, Liger-Kernel on a GPU (`python bench/kernels.py`).
 #
 # **The T4 caveats.** Triton officially targets GPUs of compute capability 8.0 and newer. A T4
-# (7.5) has no bfloat16, only 48 KB of shared memory per block, and needs K ≥ 16 for 16-bit matrix
-# products in Triton. So on a T4 the course's kernels run in fp16 or fp32 with small blocks, and
-# attention falls back to PyTorch's `scaled_dot_product_attention` with a one-time notice when a
-# kernel cannot compile. The results stay correct either way.
+# (7.5) has no bfloat16 and gives a block at most 64 KB (65,536 bytes) of shared memory; and on
+# every GPU, Triton's `tl.dot` needs K ≥ 16. So on a T4 the course's kernels run in fp16 or fp32
+# with small blocks, and `apply` keeps PyTorch for a bfloat16 model there.
 # %% [markdown] lang=tr
 # ### Kursun kendi çekirdekleri
 #
-# Bu kurstaki GPT, yoğun kullanılan işlemlerini `course_lib.kernels` içindeki bir çekirdek
-# tablosu üzerinden çalıştırır; Liger-Kernel'deki düzen gibi her işlem için bir dosya vardır:
-# **LayerNorm** (RMS örneğimizin gelişmiş hâli: ortalama ve varyansı da hesaplar, geri geçişi de
-# birleştirilmiştir), **birleştirilmiş çapraz entropi** (kayıp ve gradyanı sözcük dağarcığı
-# üzerinden tek geçişte hesaplanıp logit tamponuna yazılır; böylece olasılık matrisi hiç
+# Kursun kendi çekirdekleri `course_lib.kernels` içindedir; Liger-Kernel'deki düzen gibi her
+# işlem için bir dosya vardır: **LayerNorm** (RMS örneğimizin gelişmiş hâli: ortalama ve varyansı
+# da hesaplar, geri geçişi de birleştirilmiştir), **birleştirilmiş çapraz entropi** (kayıp ve
+# gradyanı sözcük dağarcığı üzerinden tek geçişte hesaplanır; böylece olasılık matrisi hiç
 # oluşmaz), **flash tarzı nedensel dikkat** ($T \times T$ puan matrisi belleğe hiç yazılmaz) ve
-# **yanlılık terimi + GELU**. Her işlemin her zaman doğru olan düz bir PyTorch karşılığı
-# vardır ve seçim **her çağrıda** yapılır:
+# **yanlılık terimi + GELU**. Her dosyada Triton çekirdekleri, bir autograd fonksiyonu ve testlerin
+# çekirdeklerle karşılaştırdığı düz bir PyTorch karşılığı bulunur.
 #
-# * `GPT(config, kernels="auto")` (varsayılan): tensörler çekirdeğin desteklediği bir CUDA
-#   GPU'sundaysa Triton, değilse (örneğin CPU'da) PyTorch karşılığı;
-# * `kernels="triton"`: CPU yorumlayıcısında da Triton (testler çekirdekleri böyle denetler);
-# * `kernels="torch"` ya da `COURSE_KERNELS=torch` ortam değişkeni: her zaman PyTorch.
-#
-# Derlenemeyen bir çekirdek bir kez uyarıyla bildirilir ve yerini PyTorch karşılığına bırakır:
-# eğitim hiçbir zaman bir çekirdek yüzünden çökmez. `bench/kernels.py`, GPU'da her işlemin süresini
-# eager PyTorch, `torch.compile` ve (kuruluysa) Liger-Kernel ile karşılaştırır (`python bench/kernels.py`).
+# GPT'nin kendisi ise nanoGPT'deki gibi düz PyTorch'tur ve bu çekirdeklerden habersizdir.
+# Çekirdekler sonradan, Liger-Kernel'in `apply_liger_kernel_to_*` fonksiyonlarının yaptığı gibi
+# devreye girer: `course_lib.kernels.apply(model)`, kurulmuş bir modelin **modüllerini değiştirir**
+# (her LayerNorm'u, her bloğun dikkat çekirdeğini, yanlılık terimi + GELU ile birlikte her MLP'yi
+# ve kaybı) ve yerlerine çekirdekleri çağıran modüller koyar. Yeni modüller eski parametreleri
+# kullanmaya devam eder; bu yüzden durum sözlüğü (state dict), optimizer ve kontrol noktaları
+# olduğu gibi kalır. Bu işlem hem kursun GPT'sinde hem de ondan dışa aktarılan bir Hugging Face
+# `GPT2LMHeadModel`'inde çalışır. Bir çekirdeğin çalışamadığı yerde (Triton yoksa, yorumlayıcısız
+# bir CPU'da, eski bir GPU'da ya da dikkat çekirdeğinin desteklemediği bir kafa boyutunda) `apply`
+# o modülü olduğu gibi bırakır ve bunu bir kez bildirir. `bench/kernels.py`, GPU'da her işlemin
+# süresini eager PyTorch, `torch.compile` ve (kuruluysa) Liger-Kernel ile karşılaştırır
+# (`python bench/kernels.py`).
 #
 # **T4 ile ilgili uyarılar.** Triton resmî olarak hesaplama yeteneği (compute capability) 8.0 ve
-# üzeri olan GPU'ları hedefler. T4'te (7.5) bfloat16 yoktur, blok başına yalnızca 48 KB paylaşımlı
-# bellek vardır ve Triton'daki 16 bitlik matris çarpımları K ≥ 16 ister. Bu yüzden T4'te kursun
-# çekirdekleri fp16 ya da fp32 ile ve küçük bloklarla çalışır; bir çekirdek derlenemediğinde
-# dikkat, bir kerelik bir bildirimle PyTorch'un `scaled_dot_product_attention`'ına geri döner.
-# Sonuçlar her iki durumda da doğru kalır.
+# üzeri olan GPU'ları hedefler. T4'te (7.5) bfloat16 yoktur ve bir blok en fazla 64 KB (65.536
+# bayt) paylaşımlı bellek kullanabilir; ayrıca her GPU'da Triton'un `tl.dot` işlemi K ≥ 16 ister.
+# Bu yüzden T4'te kursun çekirdekleri fp16 ya da fp32 ile ve küçük bloklarla çalışır; bfloat16 bir
+# modelde ise `apply` orada PyTorch'u korur.
 
 # %%
-from course_lib.kernels import runtime, select
+import copy
+import warnings
 
-x = torch.randn(SIZES.demo_rows, SIZES.demo_cols, device=DEVICE)
-weight, bias = torch.ones(SIZES.demo_cols, device=DEVICE), torch.zeros(SIZES.demo_cols, device=DEVICE)
-for mode in ("torch", "auto", "triton"):
-    uses_triton = runtime.can_run(mode, "layer_norm", x, weight, bias)
-    y = select(mode).layer_norm(x, weight, bias, 1e-5)
-    print(f"kernels={mode!r:9s} -> {'Triton' if uses_triton else 'PyTorch'}  |  "
-          + pick(en="difference from torch:", tr="torch'tan fark:")
-          + f" {(y - torch.nn.functional.layer_norm(x, (x.shape[-1],), weight, bias)).abs().max().item():.1e}")
+from course_lib import kernels
+from course_lib.model import GPT, GPTConfig
+
+torch.manual_seed(0)
+plain = GPT(GPTConfig(vocab_size=64, block_size=32, n_layer=2, n_head=2, n_embd=32)).to(DEVICE).eval()
+fused = copy.deepcopy(plain)
+with warnings.catch_warnings(record=True) as notices:  # where a kernel cannot run, apply says why
+    warnings.simplefilter("always")
+    replaced = kernels.apply(fused)
+for notice in notices:
+    print(notice.message)
+print(pick(en="modules replaced:", tr="değiştirilen modüller:"), replaced)
+print(fused.blocks[0].ln_1, fused.blocks[0].attn.attend, sep="\n")
+idx = torch.randint(0, 64, (2, 20), device=DEVICE)
+with torch.no_grad():
+    difference = (fused(idx).logits - plain(idx).logits).abs().max().item()
+print(pick(en="largest difference from the plain model:", tr="düz modelden en büyük fark:"), f"{difference:.1e}")
 
 # %% [markdown] lang=en
 # ## Summary
@@ -580,8 +592,8 @@ for mode in ("torch", "auto", "triton"):
 #   the mask. A stable softmax subtracts the row maximum first.
 # * Without a GPU, `TRITON_INTERPRET=1`, set before any `@triton.jit`, runs kernels on the CPU:
 #   good for correctness on tiny tensors, meaningless for timing.
-# * The course's GPT picks Triton or PyTorch per call (`kernels="auto"|"triton"|"torch"`,
-#   `COURSE_KERNELS=torch`); `bench/kernels.py` measures them.
+# * The course's GPT is plain PyTorch; `course_lib.kernels.apply(model)` swaps the fused kernels
+#   in, module by module, where they can run; `bench/kernels.py` measures them.
 # %% [markdown] lang=tr
 # ## Özet
 #
@@ -601,8 +613,8 @@ for mode in ("torch", "auto", "triton"):
 # * GPU yoksa, herhangi bir `@triton.jit`'ten önce ayarlanan `TRITON_INTERPRET=1` çekirdekleri
 #   CPU'da çalıştırır: küçük tensörlerde doğruluğu denetlemek için iyidir, süre ölçmek için
 #   anlamsızdır.
-# * Kursun GPT'si her çağrıda Triton ile PyTorch arasında seçim yapar
-#   (`kernels="auto"|"triton"|"torch"`, `COURSE_KERNELS=torch`); `bench/kernels.py` onları ölçer.
+# * Kursun GPT'si düz PyTorch'tur; `course_lib.kernels.apply(model)` birleştirilmiş çekirdekleri,
+#   çalışabildikleri yerde, modül modül devreye sokar; `bench/kernels.py` onları ölçer.
 
 # %% [markdown] lang=en
 # ## Further reading

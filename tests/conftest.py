@@ -1,12 +1,16 @@
 """Shared test set-up.
 
-TRITON_INTERPRET must be set before any ``@triton.jit`` function is defined, so that the
-kernels run on CPU tensors here (DESIGN.md §5); this file is imported before any test module.
+Without a CUDA device, the Triton kernels run on CPU tensors through Triton's interpreter:
+TRITON_INTERPRET must be set before any ``@triton.jit`` function is defined, and this file is
+imported before any test module. On a GPU machine the kernels run compiled (``make test-gpu``).
 """
 
 import os
 
-os.environ.setdefault("TRITON_INTERPRET", "1")
+import torch
+
+if not torch.cuda.is_available():
+    os.environ.setdefault("TRITON_INTERPRET", "1")
 os.environ.setdefault("COURSE_PROFILE", "smoke")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
@@ -36,15 +40,23 @@ def _english_messages(monkeypatch):
     monkeypatch.setenv("COURSE_LANG", "en")
 
 
-def pytest_collection_modifyitems(config, items):
-    import torch
+def pytest_configure(config):
+    # A kernel that apply() could not use is a notice for a learner, and a failure in a test.
+    config.addinivalue_line("filterwarnings", "error::course_lib.kernels.apply.KernelNotice")
+    config.addinivalue_line("markers", "triton: launches Triton kernels (skipped only where Triton is not installed)")
 
-    if torch.cuda.is_available():
-        return
-    skip_gpu = pytest.mark.skip(reason="needs a CUDA device")
+
+def pytest_collection_modifyitems(config, items):
+    from kernel_testing import KERNEL_DEVICE
+
+    compiled = torch.cuda.is_available() and os.environ.get("TRITON_INTERPRET", "0") in ("", "0")
+    skip_gpu = pytest.mark.skip(reason="needs a CUDA device with compiled kernels (TRITON_INTERPRET unset)")
+    skip_kernels = pytest.mark.skip(reason="needs Triton (Linux); test_triton_is_installed_on_linux guards CI")
     for item in items:
-        if "gpu" in item.keywords:
+        if "gpu" in item.keywords and not compiled:
             item.add_marker(skip_gpu)
+        if KERNEL_DEVICE is None and "triton" in item.keywords:
+            item.add_marker(skip_kernels)
 
 
 @pytest.fixture(autouse=True, scope="session")

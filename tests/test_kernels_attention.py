@@ -2,27 +2,29 @@
 
 Under the interpreter the kernels use 16 x 16 tiles, so T = 17, 20, 37 end in a partial block and
 T = 1 is a single query.
-Tolerances (course_lib.kernels.testing.tolerance): fp32 atol 1e-5 / rtol 1e-4; fp16 atol/rtol 1e-2;
-bf16 (GPU only) atol 5e-2 / rtol 2e-2; always against an fp32 reference fed the same rounded inputs.
-CPU tests run under TRITON_INTERPRET=1; with TRITON_INTERPRET=0 on a GPU they run compiled on CUDA.
+Tolerances and devices: tests/kernel_testing.py.
 """
+
+import functools
 
 import pytest
 import torch
+from kernel_testing import KERNEL_DEVICE as DEVICE
+from kernel_testing import assert_matches_reference, half_dtype_params, strided_copy, transposed_copy
 
 from course_lib.i18n import CourseValueError
-from course_lib.kernels import runtime
 from course_lib.kernels.attention import attention_reference, attention_supported, attention_triton
-from course_lib.kernels.testing import (
-    assert_matches_reference,
-    half_dtype_params,
-    kernel_test_device,
-    strided_copy,
-    transposed_copy,
-)
 
-DEVICE = kernel_test_device()
-pytestmark = pytest.mark.skipif(DEVICE is None, reason="needs triton with TRITON_INTERPRET=1 or a CUDA GPU")
+pytestmark = pytest.mark.triton
+assert_matches_reference = functools.partial(
+    assert_matches_reference,
+    expect_launches=(
+        "_attention_forward_kernel",
+        "_attention_backward_delta_kernel",
+        "_attention_backward_dkdv_kernel",
+        "_attention_backward_dq_kernel",
+    ),
+)
 
 
 def _inputs(batch, heads, seq, head_dim, seed=0):
@@ -96,13 +98,12 @@ def test_attention_refuses_what_it_cannot_do():
     assert not attention_supported(q, k[..., :4, :], v)
     with pytest.raises(CourseValueError, match="dropout_p=0.1") as caught:
         attention_triton(q, k, v, dropout_p=0.1)
-    assert "select()" in caught.value.en and "select()" in caught.value.tr
+    assert "PyTorch" in caught.value.en and "PyTorch" in caught.value.tr
     with pytest.raises(CourseValueError, match=r"\(1, 1, 8, 48\) float32"):
         attention_triton(q48, q48, q48)
 
 
 @pytest.mark.gpu
-@pytest.mark.skipif(runtime.interpreter_on(), reason="GPU tests need TRITON_INTERPRET=0")
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32])
 @pytest.mark.parametrize("head_dim", [32, 64, 128])
 @pytest.mark.parametrize("seq", [1, 255, 1024])

@@ -1,24 +1,19 @@
-"""Fused bias + GELU (tanh) Triton kernels against F.gelu(x + b, approximate="tanh").
+"""Fused bias + GELU (tanh) Triton kernels against F.gelu(x + b, approximate="tanh") (tolerances
+and devices: tests/kernel_testing.py)."""
 
-Tolerances (course_lib.kernels.testing.tolerance): fp32 atol 1e-5 / rtol 1e-4; fp16 atol/rtol 1e-2;
-bf16 (GPU only) atol 5e-2 / rtol 2e-2; always against an fp32 reference fed the same rounded inputs.
-CPU tests run under TRITON_INTERPRET=1; with TRITON_INTERPRET=0 on a GPU they run compiled on CUDA.
-"""
+import functools
 
 import pytest
 import torch
+from kernel_testing import KERNEL_DEVICE as DEVICE
+from kernel_testing import assert_matches_reference, half_dtype_params, strided_copy
 
-from course_lib.kernels import runtime
 from course_lib.kernels.bias_gelu import bias_gelu_reference, bias_gelu_supported, bias_gelu_triton
-from course_lib.kernels.testing import (
-    assert_matches_reference,
-    half_dtype_params,
-    kernel_test_device,
-    strided_copy,
-)
 
-DEVICE = kernel_test_device()
-pytestmark = pytest.mark.skipif(DEVICE is None, reason="needs triton with TRITON_INTERPRET=1 or a CUDA GPU")
+pytestmark = pytest.mark.triton
+assert_matches_reference = functools.partial(
+    assert_matches_reference, expect_launches=("_bias_gelu_forward_kernel", "_bias_gelu_backward_kernel")
+)
 
 
 def _inputs(shape, with_bias=True, seed=0):
@@ -73,7 +68,6 @@ def test_bias_gelu_refuses_a_wrong_bias_shape():
 
 
 @pytest.mark.gpu
-@pytest.mark.skipif(runtime.interpreter_on(), reason="GPU tests need TRITON_INTERPRET=0")
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float16, torch.bfloat16])
 def test_bias_gelu_gpu(dtype):
     inputs = [t.cuda() for t in _inputs((4096, 3072))]

@@ -1,29 +1,25 @@
-"""Fused cross-entropy Triton kernel against F.cross_entropy: loss and dlogits, ignore_index rows.
+"""Fused cross-entropy Triton kernel against F.cross_entropy: loss and dlogits, ignore_index rows,
+every reduction, with and without writing the gradient over the logits.
 
-Tolerances (course_lib.kernels.testing.tolerance): fp32 atol 1e-5 / rtol 1e-4; fp16 atol/rtol 1e-2;
-bf16 (GPU only) atol 5e-2 / rtol 2e-2; always against an fp32 reference fed the same rounded inputs.
-CPU tests run under TRITON_INTERPRET=1; with TRITON_INTERPRET=0 on a GPU they run compiled on CUDA.
-The upstream gradient is a random scalar, so the backward scaling is tested.
+The upstream gradient is random (a scalar, or one value per row for reduction="none"), so the
+backward scaling is tested. Tolerances and devices: tests/kernel_testing.py.
 """
+
+import functools
 
 import pytest
 import torch
+from kernel_testing import KERNEL_DEVICE as DEVICE
+from kernel_testing import assert_matches_reference, half_dtype_params, strided_copy
 
-from course_lib.kernels import runtime
 from course_lib.kernels.cross_entropy import (
     cross_entropy_reference,
     cross_entropy_supported,
     cross_entropy_triton,
 )
-from course_lib.kernels.testing import (
-    assert_matches_reference,
-    half_dtype_params,
-    kernel_test_device,
-    strided_copy,
-)
 
-DEVICE = kernel_test_device()
-pytestmark = pytest.mark.skipif(DEVICE is None, reason="needs triton with TRITON_INTERPRET=1 or a CUDA GPU")
+pytestmark = pytest.mark.triton
+assert_matches_reference = functools.partial(assert_matches_reference, expect_launches=("_cross_entropy_kernel",))
 
 
 def _inputs(rows, vocab, ignore_every=3, seed=0):
@@ -45,6 +41,22 @@ def test_cross_entropy_matches_reference(rows, vocab, dtype):
         cross_entropy_reference,
         _inputs(rows, vocab),
         dtype,
+        [True, False, False],
+        device=DEVICE,
+    )
+
+
+@pytest.mark.parametrize("reduction", ["none", "sum"])
+@pytest.mark.parametrize("in_place", [False, True])
+def test_cross_entropy_reductions(reduction, in_place):
+    def fused(logits, targets, ignore_index):
+        return cross_entropy_triton(logits, targets, ignore_index, reduction=reduction, in_place=in_place)
+
+    assert_matches_reference(
+        fused,
+        functools.partial(cross_entropy_reference, reduction=reduction),
+        _inputs(37, 100),
+        torch.float32,
         [True, False, False],
         device=DEVICE,
     )
@@ -87,13 +99,24 @@ def test_cross_entropy_all_rows_ignored_gives_nan_and_zero_gradient():
     assert torch.equal(copy.grad, torch.zeros_like(copy))
 
 
-def test_cross_entropy_writes_the_gradient_into_the_logits():
-    """The documented memory trick: logits that require grad hold dloss/dlogits after the call."""
+def test_cross_entropy_in_place_writes_the_gradient_into_the_logits():
+    """The documented memory trick: with in_place=True, logits that require grad then hold the
+    per-row gradient softmax - onehot (the backward scales it by the upstream gradient)."""
     base = torch.randn(5, 12, requires_grad=True, device=DEVICE)
     logits, targets = base * 1.0, torch.randint(0, 12, (5,), device=DEVICE)
-    expected_grad = torch.autograd.grad(cross_entropy_reference(base * 1.0, targets), base)[0]
-    cross_entropy_triton(logits, targets)
+    expected_grad = torch.autograd.grad(cross_entropy_reference(base * 1.0, targets, reduction="sum"), base)[0]
+    cross_entropy_triton(logits, targets, in_place=True)
     torch.testing.assert_close(logits.detach(), expected_grad, atol=1e-6, rtol=1e-5)
+
+
+def test_cross_entropy_leaves_logits_that_require_grad_alone_by_default():
+    base = torch.randn(5, 12, requires_grad=True, device=DEVICE)
+    logits, targets = base * 1.0, torch.randint(0, 12, (5,), device=DEVICE)
+    before = logits.detach().clone()
+    cross_entropy_triton(logits, targets).backward()
+    assert torch.equal(logits.detach(), before)
+    expected = torch.autograd.grad(cross_entropy_reference(base * 1.0, targets), base)[0]
+    torch.testing.assert_close(base.grad, expected, atol=1e-6, rtol=1e-5)
 
 
 def test_cross_entropy_leaves_logits_alone_without_grad():
@@ -108,7 +131,7 @@ def test_cross_entropy_overwrite_is_caught_when_an_earlier_op_saved_the_logits()
     """exp saves its output for backward; overwriting it must raise, not give silent wrong grads."""
     base = torch.randn(4, 9, requires_grad=True, device=DEVICE)
     logits = torch.exp(base)
-    loss = cross_entropy_triton(logits, torch.randint(0, 9, (4,), device=DEVICE))
+    loss = cross_entropy_triton(logits, torch.randint(0, 9, (4,), device=DEVICE), in_place=True)
     with pytest.raises(RuntimeError, match="modified by an inplace operation"):
         loss.backward()
 
@@ -125,10 +148,10 @@ def test_cross_entropy_refuses_a_second_backward():
 def test_cross_entropy_refuses_mismatched_targets():
     assert not cross_entropy_supported(torch.randn(4, 9), torch.zeros(3, dtype=torch.long))
     assert not cross_entropy_supported(torch.randn(2, 4, 9), torch.zeros(2, 4, dtype=torch.long))
+    assert not cross_entropy_supported(torch.randn(4, 9), torch.zeros(4, dtype=torch.long), reduction="avg")
 
 
 @pytest.mark.gpu
-@pytest.mark.skipif(runtime.interpreter_on(), reason="GPU tests need TRITON_INTERPRET=0")
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float16, torch.bfloat16])
 def test_cross_entropy_gpu(dtype):
     logits, targets, ignore = _inputs(2048, 32000)

@@ -1,24 +1,15 @@
-"""LayerNorm Triton kernels against F.layer_norm: forward, dx, dweight, dbias.
-
-Tolerances (course_lib.kernels.testing.tolerance): fp32 atol 1e-5 / rtol 1e-4; fp16 atol/rtol 1e-2;
-bf16 (GPU only) atol 5e-2 / rtol 2e-2; always against an fp32 reference fed the same rounded inputs.
-CPU tests run under TRITON_INTERPRET=1; with TRITON_INTERPRET=0 on a GPU they run compiled on CUDA.
-"""
+"""LayerNorm Triton kernels against F.layer_norm: forward, dx, dweight, dbias (tolerances and
+devices: tests/kernel_testing.py)."""
 
 import pytest
 import torch
+from kernel_testing import KERNEL_DEVICE as DEVICE
+from kernel_testing import assert_matches_reference, half_dtype_params, strided_copy
 
-from course_lib.kernels import runtime
 from course_lib.kernels.layer_norm import layer_norm_reference, layer_norm_supported, layer_norm_triton
-from course_lib.kernels.testing import (
-    assert_matches_reference,
-    half_dtype_params,
-    kernel_test_device,
-    strided_copy,
-)
 
-DEVICE = kernel_test_device()
-pytestmark = pytest.mark.skipif(DEVICE is None, reason="needs triton with TRITON_INTERPRET=1 or a CUDA GPU")
+pytestmark = pytest.mark.triton
+KERNELS = ("_layer_norm_forward_kernel", "_layer_norm_backward_kernel")
 
 
 def _inputs(shape, affine=(True, True), seed=0):
@@ -34,7 +25,8 @@ def _check(shape, dtype, affine=(True, True), layout=None):
     inputs = _inputs(shape, affine)
     trainable = [True, affine[0], affine[1], False]
     assert_matches_reference(
-        layer_norm_triton, layer_norm_reference, inputs, dtype, trainable, layout=layout, device=DEVICE
+        layer_norm_triton, layer_norm_reference, inputs, dtype, trainable, layout=layout, device=DEVICE,
+        expect_launches=KERNELS,
     )
 
 
@@ -63,11 +55,11 @@ def test_layer_norm_refuses_what_it_cannot_do():
 
 
 @pytest.mark.gpu
-@pytest.mark.skipif(runtime.interpreter_on(), reason="GPU tests need TRITON_INTERPRET=0")
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float16, torch.bfloat16])
 @pytest.mark.parametrize("shape", [(4096, 768), (1000, 1000), (33, 4097)])
 def test_layer_norm_gpu(shape, dtype):
     inputs = [t.cuda() if isinstance(t, torch.Tensor) else t for t in _inputs(shape)]
     assert_matches_reference(
-        layer_norm_triton, layer_norm_reference, inputs, dtype, [True, True, True, False], device=DEVICE
+        layer_norm_triton, layer_norm_reference, inputs, dtype, [True, True, True, False], device=DEVICE,
+        expect_launches=KERNELS,
     )

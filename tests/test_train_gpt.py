@@ -23,7 +23,7 @@ def _run(model, steps=6, tmp=None, crash_at=None, resume=False, seed=0):
 
 def test_language_model_loss_uses_the_gpts_own_per_example_loss():
     torch.manual_seed(0)
-    model = GPT(CONFIG, kernels="torch")
+    model = GPT(CONFIG)
     x, y = next(iter(RandomWindows(make_tokens(), 16, 3, torch.Generator().manual_seed(0))))
     per_example, logits = language_model_loss(model, (x, y))
     torch.testing.assert_close(per_example.mean(), model(x, targets=y).loss)
@@ -32,7 +32,7 @@ def test_language_model_loss_uses_the_gpts_own_per_example_loss():
 
 def test_course_gpt_and_converted_hf_model_train_alike():
     torch.manual_seed(0)
-    ours = GPT(CONFIG, kernels="torch")
+    ours = GPT(CONFIG)
     hf = to_hf(ours)
     ours_losses = _run(ours).history.train_losses
     hf_losses = _run(hf).history.train_losses
@@ -43,10 +43,10 @@ def test_course_gpt_and_converted_hf_model_train_alike():
 def test_gpt_with_dropout_resumes_bit_identically(tmp_path):
     config = GPTConfig(**{**CONFIG.to_dict(), "dropout": 0.1})
     torch.manual_seed(0)
-    reference = _run(GPT(config, kernels="torch"), steps=8).history.train
+    reference = _run(GPT(config), steps=8).history.train
     torch.manual_seed(0)
     with pytest.raises(KeyboardInterrupt):
-        _run(GPT(config, kernels="torch"), steps=8, tmp=tmp_path, crash_at=5)
+        _run(GPT(config), steps=8, tmp=tmp_path, crash_at=5)
     torch.manual_seed(1)
-    resumed = _run(GPT(config, kernels="torch"), steps=8, tmp=tmp_path, resume=True, seed=5)
+    resumed = _run(GPT(config), steps=8, tmp=tmp_path, resume=True, seed=5)
     assert resumed.history.train == reference

@@ -185,7 +185,7 @@ def _tiny_setup(seed: int = 0):
     from ..model import GPT, GPTConfig
 
     torch.manual_seed(seed)
-    model = GPT(GPTConfig(vocab_size=13, block_size=8, n_layer=1, n_head=2, n_embd=8), kernels="torch")
+    model = GPT(GPTConfig(vocab_size=13, block_size=8, n_layer=1, n_head=2, n_embd=8))
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2)
     generator = torch.Generator().manual_seed(seed + 1)
     batches = []

@@ -20,9 +20,9 @@ import torch
 
 from ..i18n import CourseTypeError, CourseValueError
 from . import messages  # noqa: F401  (registers the data messages)
+from .targets import IGNORE_INDEX
 
 SPLITS = ("train", "val")
-IGNORE_INDEX = -100  # what torch's cross_entropy skips by default: padding in per-token labels
 
 
 # ---------------------------------------------------------------------------- a stream of tokens

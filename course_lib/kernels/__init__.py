@@ -1,15 +1,14 @@
-"""Fused GPU kernels (Triton) with plain-torch references, chosen per call.
+"""Fused GPU kernels (Triton) with plain-torch references, swapped into a built model.
 
 One file per op, Liger-Kernel style: ``layer_norm``, ``attention``, ``bias_gelu``,
 ``cross_entropy``, ``lora_linear``. Each holds its ``@triton.jit`` kernels (if any), a launcher,
 an ``autograd.Function``, ``<op>_triton``, ``<op>_reference`` and ``<op>_supported``.
 
-The model never calls a kernel directly: it asks :func:`select` for a :class:`KernelOps`
-table once and calls its fields. ``mode`` is "auto" (Triton where the tensor's device
-supports it, else torch), "triton" (also under the CPU interpreter) or "torch";
-``COURSE_KERNELS=torch`` forces torch. Triton is optional: without it everything is torch.
+The GPT itself is plain PyTorch. :func:`apply` replaces its modules (or those of a Hugging Face
+``GPT2LMHeadModel``) by the modules of ``modules.py``, which call the kernels; where the kernels
+cannot run, it keeps PyTorch and says so once. Triton is optional: without it nothing is replaced.
 """
 
-from .dispatch import TORCH_OPS, KernelOps, select
+from .apply import OPS, KernelNotice, apply
 
-__all__ = ["KernelOps", "TORCH_OPS", "select"]
+__all__ = ["OPS", "KernelNotice", "apply"]

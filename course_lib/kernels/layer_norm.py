@@ -13,16 +13,7 @@ forward, and dx together with the dw/db partial sums in one pass backward.
 import torch
 import torch.nn.functional as F
 
-from .runtime import (
-    contiguous_rows,
-    jit,
-    multiprocessor_count,
-    next_power_of_2,
-    reference_gradients,
-    refuse,
-    report_failure,
-    tl,
-)
+from .runtime import contiguous_rows, jit, multiprocessor_count, next_power_of_2, refuse, tl
 
 OP = "layer_norm"
 
@@ -106,7 +97,7 @@ def _backward_programs(x2: torch.Tensor) -> int:
 
 
 def layer_norm_supported(x, weight, bias, eps=1e-5) -> bool:
-    """True when the Triton kernel handles these arguments (else the reference is used)."""
+    """True when the Triton kernel handles these arguments (else :func:`layer_norm_triton` refuses them)."""
     if x.dim() < 1 or x.numel() == 0 or not x.is_floating_point() or x.shape[-1] > _max_width(x):
         return False
     width = x.shape[-1]
@@ -144,7 +135,7 @@ def _backward(x2, weight, mean, rstd, dy2):
 
 
 class LayerNormFunction(torch.autograd.Function):
-    """Autograd wrapper: Triton forward, Triton backward (reference gradients if it fails)."""
+    """Autograd wrapper: Triton forward, Triton backward."""
 
     @staticmethod
     def forward(ctx, x, weight, bias, eps):
@@ -161,13 +152,7 @@ class LayerNormFunction(torch.autograd.Function):
     def backward(ctx, dy):
         x2, weight, bias, mean, rstd = ctx.saved_tensors
         dy2 = contiguous_rows(dy)
-        try:
-            dx, dw, db = _backward(x2, weight, mean, rstd, dy2)
-        except Exception as error:  # a kernel that cannot compile must not crash training
-            report_failure(OP, error)
-            dx, dw, db = reference_gradients(
-                lambda x_, w_, b_: layer_norm_reference(x_, w_, b_, ctx.eps), (x2, weight, bias), dy2
-            )
+        dx, dw, db = _backward(x2, weight, mean, rstd, dy2)
         dw = dw.to(weight.dtype) if weight is not None and ctx.needs_input_grad[1] else None
         db = db.to(bias.dtype) if bias is not None and ctx.needs_input_grad[2] else None
         return dx.view(ctx.shape), dw, db, None

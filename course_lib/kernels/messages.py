@@ -4,23 +4,59 @@ from ..i18n import register
 
 MESSAGES = register(
     {
-        "kernels_bad_mode": {
-            "en": "kernels={value!r} is not a kernel mode. Use one of: 'auto', 'triton', 'torch'.",
-            "tr": "kernels={value!r} geçerli bir çekirdek (kernel) kipi değil. Şunlardan birini kullanın: "
-            "'auto', 'triton', 'torch'.",
-        },
-        "kernels_fallback": {
-            "en": "The Triton kernel for {op} could not run here ({error}); using the plain PyTorch "
-            "version from now on. Results stay correct, only slower.",
-            "tr": "{op} için Triton çekirdeği burada çalışamadı ({error}); bundan sonra düz PyTorch sürümü "
-            "kullanılacak. Sonuçlar yine doğru olur, yalnızca daha yavaş çalışır.",
-        },
         "kernels_unsupported": {
             "en": "The Triton kernel {op} does not handle these arguments ({details}). See the limits in "
-            "course_lib/kernels/{op}.py, or call the op through select(), which uses PyTorch for them.",
+            "course_lib/kernels/{op}.py, or use the plain PyTorch version of the op for them.",
             "tr": "{op} Triton çekirdeği bu argümanlarla çalışmıyor ({details}). Sınırlar için "
-            "course_lib/kernels/{op}.py dosyasına bakın ya da işlemi select() üzerinden çağırın; select() "
-            "bu durumda PyTorch sürümünü kullanır.",
+            "course_lib/kernels/{op}.py dosyasına bakın ya da bu argümanlar için işlemin düz PyTorch "
+            "sürümünü kullanın.",
+        },
+        "kernels_not_applied": {
+            "en": "course_lib.kernels.apply kept the plain PyTorch version of: {ops}. {reason} The model "
+            "computes the same, only without these fused kernels.",
+            "tr": "course_lib.kernels.apply şu işlemlerin düz PyTorch sürümünü korudu: {ops}. {reason} "
+            "Model aynı sonucu hesaplar; yalnızca bu birleştirilmiş çekirdekler olmadan.",
+        },
+        "kernels_reason_no_triton": {
+            "en": "Triton is not installed here (it needs Linux; on Colab it comes with torch).",
+            "tr": "Bu makinede Triton kurulu değil (Triton Linux ister; Colab'de torch ile birlikte gelir).",
+        },
+        "kernels_reason_no_interpreter": {
+            "en": "The model is on the CPU and TRITON_INTERPRET is not 1, so no Triton kernel can run here.",
+            "tr": "Model CPU'da ve TRITON_INTERPRET 1 değil; bu yüzden burada hiçbir Triton çekirdeği "
+            "çalışamaz.",
+        },
+        "kernels_reason_interpreter_dtype": {
+            "en": "Triton's CPU interpreter computes only float32 and float16 correctly.",
+            "tr": "Triton'un CPU yorumlayıcısı yalnızca float32 ve float16 ile doğru hesap yapar.",
+        },
+        "kernels_reason_device": {
+            "en": "Triton kernels run on NVIDIA GPUs (CUDA), not on this device.",
+            "tr": "Triton çekirdekleri bu aygıtta değil, NVIDIA GPU'larında (CUDA) çalışır.",
+        },
+        "kernels_reason_capability": {
+            "en": "This GPU's compute capability is below 7.5, the oldest the course's kernels support.",
+            "tr": "Bu GPU'nun hesaplama yeteneği (compute capability) 7.5'in altında; kursun çekirdekleri en "
+            "az 7.5 ister.",
+        },
+        "kernels_reason_bf16": {
+            "en": "bfloat16 needs compute capability 8.0 or newer; on this GPU use float16 or float32.",
+            "tr": "bfloat16, hesaplama yeteneği 8.0 ya da daha yeni bir GPU ister; bu GPU'da float16 ya da "
+            "float32 kullanın.",
+        },
+        "kernels_reason_head_dim": {
+            "en": "The attention kernel handles head sizes 16, 32, 64 and 128, not {head_dim}.",
+            "tr": "Dikkat çekirdeği 16, 32, 64 ve 128 boyutlu başlarla çalışır; {head_dim} ile çalışmaz.",
+        },
+        "kernels_reason_dropout": {
+            "en": "The attention kernel has no dropout, and this model's attention dropout is {dropout}.",
+            "tr": "Dikkat çekirdeğinde dropout yoktur; bu modelin dikkat dropout oranı ise {dropout}.",
+        },
+        "kernels_unknown_model": {
+            "en": "course_lib.kernels.apply works on the course GPT and on Hugging Face's GPT2LMHeadModel, "
+            "not on a {type_name}.",
+            "tr": "course_lib.kernels.apply kursun GPT'siyle ve Hugging Face'in GPT2LMHeadModel'iyle çalışır; "
+            "{type_name} ile çalışmaz.",
         },
         "kernels_teaching_no_triton": {
             "en": "Triton is not installed here, so the kernel cells are skipped (a Mac has no Triton; "

@@ -1,27 +1,24 @@
-"""When a Triton kernel may run, and what happens when it cannot.
+"""What every kernel file shares: Triton (optional), block-size helpers, and where kernels can run.
 
-Triton is optional: without it (or without a GPU and without ``TRITON_INTERPRET=1``) every op
-uses its plain-torch reference. The kernel files import ``triton`` and ``tl`` from here, so that
+Triton is optional: the kernel files import ``triton`` and ``tl`` from here, so that
 ``import course_lib.kernels`` works on a machine with no Triton at all: ``jit`` then leaves the
-kernel as a plain (never called) Python function.
+kernel as a plain (never called) Python function, and :func:`why_not_here` says why.
 
-Decisions (DESIGN.md §5):
-  * "torch" mode or ``COURSE_KERNELS=torch``: always the reference;
-  * CUDA tensors: Triton on compute capability >= 8.0 (officially supported), and on 7.5
-    (T4) for fp16/fp32 only, with small blocks; bf16 needs >= 8.0;
-  * CPU tensors: Triton only in "triton" mode with the interpreter on (tests);
-  * a kernel that raises while compiling or launching is reported once per op
-    (``warnings.warn``) and replaced by the reference from then on: never a crash.
+Where a kernel can run:
+  * CUDA: compute capability >= 8.0, which Triton officially supports, and 7.5 (a T4) for
+    fp16/fp32 only, with small blocks; bf16 needs >= 8.0;
+  * CPU: only under Triton's interpreter (``TRITON_INTERPRET=1``, set before any kernel is
+    defined), in fp32/fp16: it computes bf16 matrix products wrongly;
+  * nowhere else (e.g. Apple's MPS).
 """
 
 import functools
 import os
 import types
-import warnings
 
 import torch
 
-from ..i18n import CourseValueError, message
+from ..i18n import CourseValueError
 from . import messages  # noqa: F401  (registers the messages)
 
 try:
@@ -37,19 +34,12 @@ def jit(fn):
     return triton.jit(fn) if triton is not None else fn
 
 
-MODES = ("auto", "triton", "torch")
 _FAST_DTYPES = (torch.float32, torch.float16)
-
-_broken_ops: set[str] = set()
 
 
 def interpreter_on() -> bool:
     """True when ``TRITON_INTERPRET`` asks Triton to run kernels on the CPU."""
     return os.environ.get("TRITON_INTERPRET", "0").strip().lower() not in ("", "0", "false")
-
-
-def forced_torch() -> bool:
-    return os.environ.get("COURSE_KERNELS", "").strip().lower() == "torch"
 
 
 def next_power_of_2(n: int) -> int:
@@ -80,43 +70,27 @@ def multiprocessor_count(index: int) -> int:
 
 
 def small_blocks(device: torch.device) -> bool:
-    """Use small tiles: pre-Ampere GPUs have 48 KB shared memory per block, the interpreter is slow."""
+    """Use small tiles before Ampere (a T4 gives a block at most 65,536 bytes of shared memory,
+    Triton's "Hardware limit: 65536") and under the interpreter, which pays per tile element."""
     return device.type != "cuda" or capability(device) < (8, 0)
 
 
-def can_run(mode: str, op: str, *tensors: torch.Tensor | None) -> bool:
-    """May the Triton kernel of ``op`` run on these tensors in ``mode``? (Sizes are each op's own check.)"""
-    if mode == "torch" or forced_torch() or triton is None or op in _broken_ops:
-        return False
-    present = [t for t in tensors if t is not None]
-    if not present or any(t.device != present[0].device for t in present):
-        return False
-    device = present[0].device
-    dtypes = {t.dtype for t in present if t.is_floating_point()}
-    return device_allows(mode, device.type, capability(device), dtypes, interpreter_on())
-
-
-def device_allows(mode: str, device_type: str, cc: tuple[int, int], dtypes: set, interpreter: bool) -> bool:
-    """The device and dtype rule of the module docstring, as a pure function (tested as a table)."""
-    if device_type == "cuda":
-        if cc < (7, 5):
-            return False
-        allowed = (*_FAST_DTYPES, torch.bfloat16) if cc >= (8, 0) else _FAST_DTYPES  # T4: no bf16
-    elif device_type == "cpu":
-        if mode != "triton" or not interpreter:
-            return False
-        allowed = _FAST_DTYPES  # the interpreter computes bf16 dots wrongly (DESIGN.md §5)
-    else:
-        return False
-    return all(dtype in allowed for dtype in dtypes)
-
-
-def report_failure(op: str, error: BaseException) -> None:
-    """Warn once that ``op``'s kernel failed, and use the reference for it from now on."""
-    if op not in _broken_ops:
-        _broken_ops.add(op)
-        summary = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
-        warnings.warn(message("kernels_fallback", op=op, error=summary[:200]), RuntimeWarning, stacklevel=3)
+def why_not_here(device: torch.device, dtype: torch.dtype = torch.float32) -> str | None:
+    """None when the Triton kernels can run on ``device`` in ``dtype``, else the reason (a message key)."""
+    if triton is None:
+        return "kernels_reason_no_triton"
+    if device.type == "cpu":
+        if not interpreter_on():
+            return "kernels_reason_no_interpreter"
+        return None if dtype in _FAST_DTYPES else "kernels_reason_interpreter_dtype"
+    if device.type != "cuda":
+        return "kernels_reason_device"
+    cc = capability(device)
+    if cc < (7, 5):
+        return "kernels_reason_capability"
+    if dtype == torch.bfloat16 and cc < (8, 0):
+        return "kernels_reason_bf16"
+    return None
 
 
 def refuse(op: str, *args) -> None:
@@ -128,28 +102,6 @@ def refuse(op: str, *args) -> None:
         for a in args
     ]
     raise CourseValueError("kernels_unsupported", op=op, details=", ".join(parts))
-
-
-def reset_failures() -> None:
-    """Forget earlier kernel failures (tests; or after fixing the environment)."""
-    _broken_ops.clear()
-
-
-def reference_gradients(reference, inputs, grad_output):
-    """Gradients of ``reference(*inputs)`` for the inputs that need them (None for the rest).
-
-    A kernel's backward calls this when its own kernel fails, so that a failure in the backward
-    pass also ends in a notice and a correct result rather than a crash.
-    """
-    with torch.enable_grad():
-        leaves = [
-            t.detach().requires_grad_(True) if isinstance(t, torch.Tensor) and t.is_floating_point() else t
-            for t in inputs
-        ]
-        output = reference(*leaves)
-        wanted = [t for t in leaves if isinstance(t, torch.Tensor) and t.requires_grad]
-        grads = iter(torch.autograd.grad(output, wanted, grad_output, allow_unused=True))
-    return [next(grads) if isinstance(t, torch.Tensor) and t.requires_grad else None for t in leaves]
 
 
 def contiguous_rows(x: torch.Tensor) -> torch.Tensor:

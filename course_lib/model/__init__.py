@@ -3,7 +3,7 @@
 GPT side, one file per idea:
   config.py    GPTConfig: the sizes, validated, with GPT-2 presets
   gpt.py       GPT: the model (LayerNorm, CausalSelfAttention, MLP, Block), GPTOutput
-  loss.py      lm_loss: next-token cross-entropy in the reductions the chapters need
+  loss.py      lm_loss (and LMLoss, its module): next-token cross-entropy in the reductions chapters need
   generate.py  generate and its sampling helpers (temperature, top-k, top-p)
   hf.py        to_hf / from_hf / save_pretrained / from_pretrained (Hugging Face GPT-2, safetensors)
   size.py      parameter and FLOP counts

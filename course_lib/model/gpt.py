@@ -15,10 +15,9 @@ Hugging Face's ``GPT2LMHeadModel`` (see :mod:`course_lib.model.hf`):
 Submodule names (``attn.c_attn``, ``mlp.c_fc``, ``c_proj``, ``ln_1`` …) follow GPT-2's
 checkpoints, so a LoRA or freezing rule written for one reads the same on the other.
 
-The hot operations — LayerNorm, causal attention, bias + GELU, cross-entropy — are not called
-directly: each module calls them through ``self.ops``, the table that
-:func:`course_lib.kernels.select` returns, so the same model runs on fused Triton kernels on a
-GPU and on plain PyTorch elsewhere.
+Everything here is plain PyTorch, in the manner of nanoGPT. Fused Triton kernels are not part of
+the model: :func:`course_lib.kernels.apply` swaps them in afterwards, module by module, on a
+device that can run them (the LayerNorms, the attention core, the MLP, the loss).
 """
 
 from __future__ import annotations
@@ -31,10 +30,9 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..i18n import CourseValueError
-from ..kernels import KernelOps, select
 from .config import GPTConfig
 from .inputs import check_inputs_embeds, check_length, check_targets, check_token_ids
-from .loss import IGNORE_INDEX, lm_loss
+from .loss import LMLoss, lm_loss
 
 INIT_STD = 0.02  # GPT-2's initializer_range
 
@@ -65,15 +63,14 @@ class GPTOutput:
 class LayerNorm(nn.Module):
     """LayerNorm with an optional bias (``nn.LayerNorm`` cannot drop only the bias)."""
 
-    def __init__(self, width: int, bias: bool, eps: float, ops: KernelOps):
+    def __init__(self, width: int, bias: bool, eps: float):
         super().__init__()
         self.weight = nn.Parameter(torch.ones(width))
         self.bias = nn.Parameter(torch.zeros(width)) if bias else None
         self.eps = eps
-        self.ops = ops
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.ops.layer_norm(x, self.weight, self.bias, self.eps)
+        return F.layer_norm(x, self.weight.shape, self.weight, self.bias, self.eps)
 
 
 def explicit_causal_attention(q, k, v, dropout_p: float = 0.0):
@@ -91,19 +88,30 @@ def explicit_causal_attention(q, k, v, dropout_p: float = 0.0):
     return F.dropout(weights, p=dropout_p) @ v, weights
 
 
+class CausalAttention(nn.Module):
+    """The attention core on (B, n_head, T, head_dim) tensors: PyTorch's fused
+    ``scaled_dot_product_attention`` with the causal mask, which never stores the (T × T) weights.
+
+    A module of its own (without parameters) so that a fused kernel can take its place.
+    """
+
+    def forward(self, q, k, v, dropout_p: float = 0.0) -> torch.Tensor:
+        return F.scaled_dot_product_attention(q, k, v, dropout_p=dropout_p, is_causal=True)
+
+
 class CausalSelfAttention(nn.Module):
     """Multi-head self-attention in which each position sees only itself and earlier positions."""
 
-    def __init__(self, config: GPTConfig, ops: KernelOps):
+    def __init__(self, config: GPTConfig):
         super().__init__()
         self.n_head = config.n_head
         self.dropout = config.dropout
         # Query, key and value of every head come out of one matrix multiply (d → 3d).
         self.c_attn = nn.Linear(config.n_embd, 3 * config.n_embd, bias=config.bias)
+        self.attend = CausalAttention()
         # Mixes the heads' outputs and writes the result back into the residual stream.
         self.c_proj = nn.Linear(config.n_embd, config.n_embd, bias=config.bias)
         self.resid_dropout = nn.Dropout(config.dropout)
-        self.ops = ops
 
     def forward(self, x: torch.Tensor, return_attention: bool = False):
         B, T, C = x.shape
@@ -114,40 +122,34 @@ class CausalSelfAttention(nn.Module):
         if return_attention:
             y, weights = explicit_causal_attention(q, k, v, dropout_p)
         else:
-            y, weights = self.ops.attention(q, k, v, dropout_p=dropout_p), None
-        y = y.transpose(1, 2).contiguous().view(B, T, C)  # put the heads side by side again
+            y, weights = self.attend(q, k, v, dropout_p), None
+        y = y.transpose(1, 2).reshape(B, T, C)  # put the heads side by side again
         return self.resid_dropout(self.c_proj(y)), weights
 
 
 class MLP(nn.Module):
     """Position-wise feed-forward layer: widen to 4·n_embd, GELU, project back."""
 
-    def __init__(self, config: GPTConfig, ops: KernelOps):
+    def __init__(self, config: GPTConfig):
         super().__init__()
         self.c_fc = nn.Linear(config.n_embd, 4 * config.n_embd, bias=config.bias)
+        self.act = nn.GELU(approximate="tanh")  # GPT-2's "gelu_new"
         self.c_proj = nn.Linear(4 * config.n_embd, config.n_embd, bias=config.bias)
         self.dropout = nn.Dropout(config.dropout)
-        self.ops = ops
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if type(self.c_fc) is nn.Linear:
-            # The bias add goes into the GELU kernel: one pass over the wide activation, not two.
-            h = self.ops.bias_gelu(F.linear(x, self.c_fc.weight), self.c_fc.bias)
-        else:
-            # c_fc was replaced (e.g. by a LoRA layer): call it as a module, then the plain GELU.
-            h = self.ops.bias_gelu(self.c_fc(x), None)
-        return self.dropout(self.c_proj(h))
+        return self.dropout(self.c_proj(self.act(self.c_fc(x))))
 
 
 class Block(nn.Module):
     """One transformer block: attention, then MLP, each read through a LayerNorm and added back."""
 
-    def __init__(self, config: GPTConfig, ops: KernelOps):
+    def __init__(self, config: GPTConfig):
         super().__init__()
-        self.ln_1 = LayerNorm(config.n_embd, config.bias, config.layer_norm_eps, ops)
-        self.attn = CausalSelfAttention(config, ops)
-        self.ln_2 = LayerNorm(config.n_embd, config.bias, config.layer_norm_eps, ops)
-        self.mlp = MLP(config, ops)
+        self.ln_1 = LayerNorm(config.n_embd, config.bias, config.layer_norm_eps)
+        self.attn = CausalSelfAttention(config)
+        self.ln_2 = LayerNorm(config.n_embd, config.bias, config.layer_norm_eps)
+        self.mlp = MLP(config)
 
     def forward(self, x: torch.Tensor, return_attention: bool = False):
         attended, weights = self.attn(self.ln_1(x), return_attention)
@@ -157,22 +159,26 @@ class Block(nn.Module):
 
 
 class GPT(nn.Module):
-    """A GPT-2-shaped language model.
+    """A GPT-2-shaped language model: ``GPT(config)``."""
 
-    ``GPT(config, kernels="auto")``: ``kernels`` picks the ops table ("auto": Triton where the
-    device supports it, else PyTorch; "triton"; "torch").
-    """
-
-    def __init__(self, config: GPTConfig, kernels: str = "auto"):
+    def __init__(self, config: GPTConfig):
         super().__init__()
         self.config = config
-        self.ops = select(kernels)
         self.wte = nn.Embedding(config.vocab_size, config.n_embd)  # token embedding
         self.wpe = nn.Embedding(config.block_size, config.n_embd)  # position embedding
         self.drop = nn.Dropout(config.dropout)
-        self.blocks = nn.ModuleList(Block(config, self.ops) for _ in range(config.n_layer))
-        self.ln_f = LayerNorm(config.n_embd, config.bias, config.layer_norm_eps, self.ops)
-        # No separate output matrix: logits = h · wteᵀ (weight tying), see `forward`.
+        self.blocks = nn.ModuleList(Block(config) for _ in range(config.n_layer))
+        self.ln_f = LayerNorm(config.n_embd, config.bias, config.layer_norm_eps)
+        # The output layer reuses the token-embedding matrix (weight tying): logits = h · wteᵀ.
+        # It is still an nn.Linear, so that hooks on every linear layer (probes, Opacus's
+        # per-example gradients) see it; made on the meta device, it draws no random numbers.
+        self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False, device="meta")
+        self.lm_head.weight = self.wte.weight
+        # One tensor, one entry: checkpoints (safetensors refuses shared tensors) and Hugging
+        # Face's GPT-2 keep only the token embedding.
+        self.register_state_dict_post_hook(_drop_tied_head)
+        self.register_load_state_dict_post_hook(_tied_head_needs_no_entry)
+        self.lm_loss = LMLoss()
         self.check_inputs = True  # set False to skip the input checks (e.g. when benchmarking)
         self.reset_parameters()
 
@@ -182,6 +188,8 @@ class GPT(nn.Module):
         """GPT-2's initialisation (Radford et al. 2019, §2.3; as in Hugging Face's GPT-2)."""
         residual_std = INIT_STD / math.sqrt(2 * self.config.n_layer)
         for name, module in self.named_modules():
+            if module is self.lm_head:
+                continue  # its weight is the token embedding's, initialised below
             if isinstance(module, nn.Linear):
                 # c_proj layers add into the residual stream; 2·n_layer of them sum up along it.
                 std = residual_std if name.endswith("c_proj") else INIT_STD
@@ -194,13 +202,6 @@ class GPT(nn.Module):
                 nn.init.ones_(module.weight)
                 if module.bias is not None:
                     nn.init.zeros_(module.bias)
-
-    def set_kernels(self, kernels: str) -> None:
-        """Switch every module to another ops table (the weights stay as they are)."""
-        self.ops = select(kernels)
-        for module in self.modules():
-            if hasattr(module, "ops"):
-                module.ops = self.ops
 
     def crop_block_size(self, block_size: int) -> None:
         """Shorten the context to ``block_size`` positions, keeping the first position embeddings.
@@ -250,11 +251,9 @@ class GPT(nn.Module):
         ("mean", "sum", "none" per position, "per_example").
         Position embeddings are added to ``inputs_embeds`` like to token embeddings.
 
-        ``return_logits=False`` (with targets and the "mean" reduction) is the pretraining fast
-        path: the loss goes through the ops table's fused cross-entropy, which on a GPU writes the
-        gradient over the logits to save memory (Liger-Kernel's trick), so ``logits`` comes back
-        None instead of holding overwritten values. By default the logits stay readable and the
-        loss is computed by PyTorch.
+        ``return_logits=False``: only the loss is wanted, so ``logits`` comes back None and the
+        loss may reuse the logits' memory (the fused cross-entropy of ``course_lib.kernels``
+        writes the gradient over them, Liger-Kernel's trick). By default the logits stay readable.
         """
         if (idx is None) == (inputs_embeds is None):
             given = "both" if idx is not None else "neither"
@@ -270,16 +269,12 @@ class GPT(nn.Module):
 
         hidden, attentions = self.run_blocks(x, return_attention)
         x = hidden[-1]
-        logits = F.linear(x, self.wte.weight)  # tied output layer
-
+        logits = self.lm_head(x)
         loss = None
-        if targets is not None and not return_logits and reduction == "mean":
-            loss = lm_loss(logits, targets, cross_entropy=self.ops.cross_entropy)  # may overwrite logits
-            logits = None
-        elif targets is not None:
-            loss = self.loss(logits, targets, reduction)
+        if targets is not None:
+            loss = self.lm_loss(logits, targets, reduction, keep_logits=return_logits)
         return GPTOutput(
-            logits=logits,
+            logits=logits if return_logits else None,
             loss=loss,
             last_hidden_state=x,
             hidden_states=tuple(hidden) if return_hidden else None,
@@ -293,7 +288,10 @@ class GPT(nn.Module):
         after the final LayerNorm, as in Hugging Face) and each block's attention weights (None
         unless ``return_attention``).
         """
-        positions = torch.arange(x.shape[1], device=x.device)
+        B, T = x.shape[:2]
+        # One row of positions per example (expand: no copy), so that per-example tools such as
+        # Opacus see the batch dimension in the position embedding's input too.
+        positions = torch.arange(T, device=x.device).expand(B, T)
         x = self.drop(x + self.wpe(positions))
         hidden, attentions = [x], []
         for block in self.blocks:
@@ -306,17 +304,10 @@ class GPT(nn.Module):
     def loss(self, logits: torch.Tensor, targets: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
         """Next-token cross-entropy; see :func:`course_lib.model.loss.lm_loss` for ``reduction``.
 
-        Computed by PyTorch, so ``logits`` stay intact (they may be read again, e.g. for a
-        distillation term); the fused in-place kernel is used only by ``forward(return_logits=False)``.
+        Always PyTorch's, so ``logits`` stay intact (they may be read again, e.g. for a
+        distillation term).
         """
-        return lm_loss(logits, targets, reduction, IGNORE_INDEX)
-
-    def features(self, idx: torch.Tensor) -> torch.Tensor:
-        """The final hidden states (B, T, n_embd): the features a linear probe trains on.
-
-        The same as ``self(idx).last_hidden_state`` without computing the logits.
-        """
-        return self.run_blocks(self.embed(idx))[0][-1]
+        return lm_loss(logits, targets, reduction)
 
     def n_params(self, include_embeddings: bool = True, trainable_only: bool = False) -> int:
         """Parameters of this model (a tied weight counts once).
@@ -328,3 +319,14 @@ class GPT(nn.Module):
             params.pop(id(self.wte.weight), None)
             params.pop(id(self.wpe.weight), None)
         return sum(p.numel() for p in params.values())
+
+
+def _drop_tied_head(module, state_dict, prefix, local_metadata) -> None:
+    state_dict.pop(prefix + "lm_head.weight", None)
+
+
+def _tied_head_needs_no_entry(module, incompatible_keys) -> None:
+    # Loading the token embedding has loaded the output layer too: it is the same tensor.
+    missing = incompatible_keys.missing_keys
+    for key in [k for k in missing if k == "lm_head.weight" or k.endswith(".lm_head.weight")]:
+        missing.remove(key)

@@ -26,6 +26,17 @@ from .gpt import GPT
 CONV1D_LAYERS = ("attn.c_attn", "attn.c_proj", "mlp.c_fc", "mlp.c_proj")
 # Written into the Hugging Face config so that a bias-free course model comes back bias-free.
 BIAS_FLAG = "course_bias"
+# (course GPTConfig field, GPT2Config field, type): the one table both directions read. GPT-2 has
+# three dropout rates; the course one is written to all three and read back from resid_pdrop.
+CONFIG_FIELDS = (
+    ("vocab_size", "vocab_size", int),
+    ("block_size", "n_positions", int),
+    ("n_embd", "n_embd", int),
+    ("n_layer", "n_layer", int),
+    ("n_head", "n_head", int),
+    ("dropout", "resid_pdrop", float),
+    ("layer_norm_eps", "layer_norm_epsilon", float),
+)
 
 
 def hf_config(config: GPTConfig):
@@ -33,17 +44,11 @@ def hf_config(config: GPTConfig):
     from transformers import GPT2Config
 
     return GPT2Config(
-        vocab_size=config.vocab_size,
-        n_positions=config.block_size,
-        n_embd=config.n_embd,
-        n_layer=config.n_layer,
-        n_head=config.n_head,
+        **{theirs: getattr(config, ours) for ours, theirs, _ in CONFIG_FIELDS},
         n_inner=None,  # 4 · n_embd, as in the course MLP
         activation_function="gelu_new",  # GELU, tanh approximation
-        resid_pdrop=config.dropout,
         embd_pdrop=config.dropout,
         attn_pdrop=config.dropout,
-        layer_norm_epsilon=config.layer_norm_eps,
         tie_word_embeddings=True,
         # GPT-2's defaults (50256) name a token of OpenAI's vocabulary, not of ours.
         bos_token_id=None,
@@ -80,7 +85,7 @@ def to_hf(model: GPT):
     return hf
 
 
-def from_hf(hf_model_or_name, kernels: str = "auto") -> GPT:
+def from_hf(hf_model_or_name) -> GPT:
     """A course GPT from a ``GPT2LMHeadModel``, a Hub name such as ``"gpt2"``, or a local folder.
 
     A name is loaded with ``GPT2LMHeadModel.from_pretrained(name, use_safetensors=True)``: a Hub
@@ -101,7 +106,7 @@ def from_hf(hf_model_or_name, kernels: str = "auto") -> GPT:
     )
     config = course_config(hf.config, bias=has_bias)
     weight = hf.transformer.wte.weight
-    model = GPT(config, kernels=kernels).to(device=weight.device, dtype=weight.dtype)
+    model = GPT(config).to(device=weight.device, dtype=weight.dtype)
     converted = {}
     for name in model.state_dict():
         tensor = hf_state[_hf_name(name)]
@@ -125,16 +130,7 @@ def course_config(config, bias: bool = True) -> GPTConfig:
         value = getattr(config, field, None)
         if value not in allowed:
             raise CourseValueError("hf_unsupported_config", field=field, value=value, needed=description)
-    return GPTConfig(
-        vocab_size=config.vocab_size,
-        block_size=config.n_positions,
-        n_layer=config.n_layer,
-        n_head=config.n_head,
-        n_embd=config.n_embd,
-        dropout=float(config.resid_pdrop),
-        bias=bias,
-        layer_norm_eps=float(config.layer_norm_epsilon),
-    )
+    return GPTConfig(**{ours: kind(getattr(config, theirs)) for ours, theirs, kind in CONFIG_FIELDS}, bias=bias)
 
 
 def save_pretrained(model: GPT, folder, tokenizer=None) -> Path:
@@ -152,7 +148,7 @@ def save_pretrained(model: GPT, folder, tokenizer=None) -> Path:
     return folder
 
 
-def from_pretrained(folder, kernels: str = "auto") -> GPT:
+def from_pretrained(folder) -> GPT:
     """Load a course GPT from a local folder written by :func:`save_pretrained` (or any GPT-2 folder)."""
     folder = Path(folder)
     if not (folder / "config.json").is_file() or not any(folder.glob("model*.safetensors")):
@@ -160,7 +156,7 @@ def from_pretrained(folder, kernels: str = "auto") -> GPT:
     from transformers import GPT2LMHeadModel
 
     hf = GPT2LMHeadModel.from_pretrained(str(folder), local_files_only=True, use_safetensors=True)
-    return from_hf(hf, kernels=kernels)
+    return from_hf(hf)
 
 
 def _hf_name(name: str) -> str:

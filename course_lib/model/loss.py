@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import torch
 import torch.nn.functional as F
+from torch import nn
 
+from ..data.targets import IGNORE_INDEX, per_example_mean
 from ..i18n import CourseValueError
 from . import messages  # noqa: F401  (registers the model's messages)
 
-IGNORE_INDEX = -100
 REDUCTIONS = ("mean", "sum", "none", "per_example")
+
+
+def check_reduction(reduction: str) -> None:
+    if reduction not in REDUCTIONS:
+        raise CourseValueError("model_unknown_reduction", valid=", ".join(REDUCTIONS), value=reduction)
 
 
 def lm_loss(
@@ -22,7 +28,6 @@ def lm_loss(
     targets: torch.Tensor,
     reduction: str = "mean",
     ignore_index: int = IGNORE_INDEX,
-    cross_entropy=None,
 ) -> torch.Tensor:
     """Cross-entropy of ``logits`` (B, T, V) against ``targets`` (B, T).
 
@@ -33,26 +38,41 @@ def lm_loss(
       "per_example"  (B,): each sequence's mean over its counted positions (0 if it has none);
                      the per-example losses that instance reweighting weighs
 
-    ``cross_entropy`` is a mean cross-entropy from the ops table, used for "mean" only. CAUTION:
-    the fused Triton one writes the gradient over ``logits`` when they require grad (Liger-Kernel's
-    memory trick): pass it only when nothing reads these logits afterwards. By default, and for
-    the other reductions, PyTorch computes the loss (in float32, so that half-precision logits do
-    not lose the small per-token values) and ``logits`` are left as they are.
+    Computed in float32, so that half-precision logits do not lose the small per-token values.
     """
-    if reduction not in REDUCTIONS:
-        raise CourseValueError("model_unknown_reduction", valid=", ".join(REDUCTIONS), value=reduction)
-    flat_logits = logits.reshape(-1, logits.shape[-1])
+    check_reduction(reduction)
+    flat_logits = logits.reshape(-1, logits.shape[-1]).float()
     flat_targets = targets.reshape(-1)
-    if reduction == "mean":
-        if cross_entropy is None:
-            return F.cross_entropy(flat_logits.float(), flat_targets, ignore_index=ignore_index)
-        return cross_entropy(flat_logits, flat_targets, ignore_index=ignore_index)
-    per_token = F.cross_entropy(
-        flat_logits.float(), flat_targets, ignore_index=ignore_index, reduction="none"
-    ).view(targets.shape)
-    if reduction == "sum":
-        return per_token.sum()
+    if reduction == "mean":  # one fused op: no (B, T) loss tensor in between
+        return F.cross_entropy(flat_logits, flat_targets, ignore_index=ignore_index)
+    per_token = F.cross_entropy(flat_logits, flat_targets, ignore_index=ignore_index, reduction="none")
+    return reduce_token_losses(per_token.view(targets.shape), targets, reduction, ignore_index)
+
+
+def reduce_token_losses(
+    per_token: torch.Tensor, targets: torch.Tensor, reduction: str, ignore_index: int = IGNORE_INDEX
+) -> torch.Tensor:
+    """(B, T) per-position losses (0 at ignored positions) in one of :data:`REDUCTIONS`."""
+    check_reduction(reduction)
     if reduction == "none":
         return per_token
-    counted = (targets != ignore_index).sum(dim=1)
-    return per_token.sum(dim=1) / counted.clamp(min=1)
+    if reduction == "sum":
+        return per_token.sum()
+    if reduction == "mean":  # NaN when nothing counts, as F.cross_entropy gives, with a zero gradient
+        count = (targets != ignore_index).sum()
+        return torch.where(count > 0, per_token.sum() / count.clamp(min=1), torch.nan)
+    return per_example_mean(per_token, targets, ignore_index)
+
+
+class LMLoss(nn.Module):
+    """:func:`lm_loss` as a module: the GPT's loss, and the slot where ``course_lib.kernels.apply``
+    puts the fused cross-entropy kernel.
+
+    ``keep_logits=False`` tells a loss that nothing reads the logits afterwards, so that it may
+    reuse their memory (the fused kernel writes the gradient over them); this one never does.
+    """
+
+    def forward(
+        self, logits: torch.Tensor, targets: torch.Tensor, reduction: str = "mean", keep_logits: bool = True
+    ) -> torch.Tensor:
+        return lm_loss(logits, targets, reduction)

@@ -15,10 +15,9 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ..data.targets import IGNORE_INDEX, per_example_mean
 from ..i18n import CourseTypeError, CourseValueError
 from . import messages  # noqa: F401  (registers this package's texts)
-
-IGNORE_INDEX = -100  # target id that contributes no loss (padding), as in torch and HF
 
 
 def logits_of(output) -> torch.Tensor:
@@ -46,12 +45,6 @@ def _returned_loss(output):
     return loss if isinstance(loss, torch.Tensor) else None
 
 
-def token_losses_to_examples(token_losses: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
-    """Average (B, T) token losses over each example's counted tokens (targets != -100)."""
-    counted = (targets != IGNORE_INDEX).to(token_losses.dtype)
-    return (token_losses * counted).sum(dim=1) / counted.sum(dim=1).clamp(min=1)
-
-
 def language_model_loss(model: nn.Module, batch):
     """Next-token cross-entropy per example for a batch ``(inputs, targets)`` of shape (B, T).
 
@@ -77,7 +70,7 @@ def language_model_loss(model: nn.Module, batch):
     token_losses = F.cross_entropy(
         logits.float().flatten(0, 1), targets.flatten(), ignore_index=IGNORE_INDEX, reduction="none"
     ).view_as(targets)
-    return token_losses_to_examples(token_losses, targets), logits
+    return per_example_mean(token_losses, targets), logits
 
 
 def classification_loss(model: nn.Module, batch):

@@ -1,24 +1,32 @@
-"""Helpers to compare a kernel with its reference: forward value and every gradient.
+"""Helpers to test a kernel against its reference: forward value and every gradient, and proof
+that the Triton kernels really launched.
 
-Used by ``tests/test_kernels_*.py`` and handy in a notebook when writing a new kernel. The
-candidate runs in the dtype it is given; the reference runs on fp32 copies of the same values,
+The candidate runs in the dtype it is given; the reference runs on fp32 copies of the same values,
 so a fp16 kernel is judged against the exact answer, not against another rounding of it.
+Tolerances: fp32 atol 1e-5 / rtol 1e-4; fp16 atol/rtol 1e-2; bf16 (GPU only) atol 5e-2 / rtol 2e-2.
+Where the kernels run (tests/conftest.py): on a CUDA GPU, compiled; elsewhere on the CPU under
+TRITON_INTERPRET=1. The test_kernels_* suites are skipped only where Triton is not installed.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
+import pytest
 import torch
 
-OPS = ("layer_norm", "attention", "bias_gelu", "cross_entropy", "lora_linear")
+from course_lib.kernels.runtime import interpreter_on, triton
 
 _FLOAT32_TOLERANCE = {"atol": 1e-5, "rtol": 1e-4}
 _FLOAT16_TOLERANCE = {"atol": 1e-2, "rtol": 1e-2}
 _BFLOAT16_TOLERANCE = {"atol": 5e-2, "rtol": 2e-2}  # 8 mantissa bits: ~4e-3 per rounding, sums add up
+
+# Where kernel tests run: a CUDA GPU (compiled), else the CPU interpreter; None without Triton.
+KERNEL_DEVICE = (
+    None if triton is None else torch.device("cuda" if torch.cuda.is_available() and not interpreter_on() else "cpu")
+)
 
 
 def tolerance(dtype: torch.dtype) -> dict[str, float]:
@@ -28,23 +36,9 @@ def tolerance(dtype: torch.dtype) -> dict[str, float]:
     return _BFLOAT16_TOLERANCE if dtype == torch.bfloat16 else _FLOAT16_TOLERANCE
 
 
-def kernel_test_device() -> torch.device | None:
-    """Where kernel tests run: the CPU under the interpreter, else a CUDA GPU, else nowhere (None)."""
-    from .runtime import interpreter_on, triton
-
-    if triton is None:
-        return None
-    if interpreter_on():
-        return torch.device("cpu")
-    return torch.device("cuda") if torch.cuda.is_available() else None
-
-
 def half_dtype_params():
-    """fp32, fp16 and bf16 as pytest params; bf16 skipped under the interpreter (DESIGN.md §5)."""
-    import pytest  # a test-only dependency, imported only by tests
-
-    from .runtime import interpreter_on
-
+    """fp32, fp16 and bf16 as pytest params; bf16 skipped under the interpreter, which computes bf16
+    dots wrongly."""
     skip_bf16 = pytest.mark.skipif(
         interpreter_on(), reason="the Triton interpreter computes bf16 wrongly; bf16 runs in the GPU tests"
     )
@@ -98,6 +92,7 @@ def assert_matches_reference(
     layout: Callable | None = None,
     device: torch.device | None = None,
     seed: int = 0,
+    expect_launches: Sequence[str] | None = None,
     atol: float | None = None,
     rtol: float | None = None,
 ) -> None:
@@ -105,6 +100,8 @@ def assert_matches_reference(
 
     ``inputs`` are fp32 (or integer) tensors, moved to ``device`` if given; ``layout`` (e.g. :func:`strided_copy`) is applied to
     the candidate's floating inputs to test non-contiguous memory. The upstream gradient is random.
+    ``expect_launches`` names the ``@triton.jit`` kernels that must have launched during the call
+    (default: at least one; ``()`` for an op without Triton kernels).
     """
     tol = tolerance(dtype)
     atol = tol["atol"] if atol is None else atol
@@ -117,7 +114,14 @@ def assert_matches_reference(
     ]
     grad_output = _random_like(reference, rounded, seed)
     expected, expected_grads = forward_backward(reference, rounded, torch.float32, grad_output, trainable)
-    got, got_grads = forward_backward(candidate, rounded, dtype, grad_output, trainable, layout)
+    with counting_launches() as launches:
+        got, got_grads = forward_backward(candidate, rounded, dtype, grad_output, trainable, layout)
+    # A candidate that ran PyTorch instead of its kernels would make this comparison hollow.
+    if expect_launches is None:
+        assert sum(launches.values()) > 0, "no Triton kernel launched: the candidate ran something else"
+    else:
+        missing = [name for name in expect_launches if launches[name] == 0]
+        assert not missing, f"these Triton kernels never launched: {missing} (launched: {dict(launches)})"
     assert got.dtype == dtype or got.dim() == 0, f"output dtype {got.dtype}, expected {dtype}"
     torch.testing.assert_close(got.float(), expected, atol=atol, rtol=rtol, msg=lambda m: f"forward: {m}")
     for index, (g, e, flag) in enumerate(zip(got_grads, expected_grads, trainable)):
@@ -142,24 +146,32 @@ def _random_like(reference, inputs, seed):
 
 
 @contextmanager
-def counting_triton_calls() -> Iterator[Counter]:
-    """Count calls of every op's ``<op>_triton`` while inside; tables made by ``select()`` inside see them.
+def counting_launches() -> Iterator[Counter]:
+    """Count launches of every ``@triton.jit`` kernel, by function name, while inside.
 
-    Proves that a "triton" run really used the kernels instead of quietly falling back.
+    ``kernel[grid](...)`` goes through ``KernelInterface.__getitem__`` both compiled and under the
+    interpreter; a launch is counted when it returned without an error.
     """
-    calls: Counter = Counter()
-    originals = {}
-    for op in OPS:
-        module = importlib.import_module(f"course_lib.kernels.{op}")
-        originals[op] = (module, getattr(module, f"{op}_triton"))
+    launches: Counter = Counter()
+    if triton is None:  # nothing can launch: an empty count
+        yield launches
+        return
+    from triton.runtime.jit import KernelInterface
 
-        def counting(*args, _op=op, _real=originals[op][1], **kwargs):
-            calls[_op] += 1
-            return _real(*args, **kwargs)
+    original = KernelInterface.__getitem__
 
-        setattr(module, f"{op}_triton", counting)
+    def counting(self, grid):
+        launch = original(self, grid)
+
+        def counted(*args, **kwargs):
+            result = launch(*args, **kwargs)
+            launches[self.fn.__name__] += 1
+            return result
+
+        return counted
+
+    KernelInterface.__getitem__ = counting
     try:
-        yield calls
+        yield launches
     finally:
-        for op, (module, original) in originals.items():
-            setattr(module, f"{op}_triton", original)
+        KernelInterface.__getitem__ = original
