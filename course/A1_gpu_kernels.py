@@ -565,7 +565,9 @@ from course_lib.model import GPT, GPTConfig
 torch.manual_seed(0)
 plain = GPT(GPTConfig(vocab_size=64, block_size=32, n_layer=2, n_head=2, n_embd=32)).to(DEVICE).eval()
 fused = copy.deepcopy(plain)
-with warnings.catch_warnings(record=True) as notices:  # where a kernel cannot run, apply says why
+# en: where a kernel cannot run, apply says why
+# tr: bir çekirdeğin çalışamadığı yerde apply nedenini söyler
+with warnings.catch_warnings(record=True) as notices:
     warnings.simplefilter("always")
     replaced = kernels.apply(fused)
 for notice in notices:
