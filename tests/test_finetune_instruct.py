@@ -20,6 +20,7 @@ from course_lib.finetune.instruct import (
     format_prompt,
     instruction_pairs,
     parse_example,
+    response_loss,
     split_kinds,
 )
 from course_lib.i18n import CourseValueError
@@ -216,3 +217,16 @@ def test_evaluate_instructions_scores_per_language_and_kind(tokenizer):
     assert scores.table().loc["en", "all"] == 0.5
     with pytest.raises(CourseValueError):
         evaluate_instructions(parrot, tokenizer, [], progress=False)
+
+
+def test_response_loss_equals_instruction_loss_with_its_gradients(tokenizer):
+    examples = encode_pairs(tokenizer, instruction_pairs(WORLD, 2, "en", ("translate", "sentiment", "topic")))
+    batch = collate(examples, pad_id=0)
+    fast, reference = tiny_gpt(tokenizer.vocab_size, seed=2), tiny_gpt(tokenizer.vocab_size, seed=2)
+    fast_losses = response_loss(fast, batch)
+    reference_losses = instruction_loss(reference, batch)[0]
+    torch.testing.assert_close(fast_losses, reference_losses, rtol=1e-5, atol=1e-6)
+    fast_losses.mean().backward()
+    reference_losses.mean().backward()
+    for (name, a), b in zip(fast.named_parameters(), reference.parameters()):
+        torch.testing.assert_close(a.grad, b.grad, rtol=1e-4, atol=1e-7, msg=name)
