@@ -1,15 +1,17 @@
 """Rebuilding the chat model (build_chat.py) and loading it: reproducible, and damaged files refused."""
 
+import json
 import shutil
 
 import pytest
 import torch
+from safetensors.torch import load_file
 
 from course_lib.assets import load_chat_model, load_shipped_base
 from course_lib.assets.build_base import build as build_base
 from course_lib.assets.build_chat import build
 from course_lib.assets.chat_recipe import chat_preset
-from course_lib.assets.files import BASE_FILES, CHAT_FILES
+from course_lib.assets.files import BASE_FILES, CHAT_FILES, write_json
 from course_lib.assets.recipe import preset
 from course_lib.i18n import CourseFileError, CourseValueError
 
@@ -50,7 +52,11 @@ def test_smoke_build_is_reproducible_and_loads(smoke_base, smoke_chat, tmp_path)
     assert chat.config["results"]["steps"] == chat_preset("smoke").steps
     assert set(chat.config["results"]["exact_match"]["eval_seen"]["exact_match"]) == {"en", "tr"}
     assert chat.model.config == base.model.config
-    assert not torch.equal(chat.model.wte.weight, base.model.wte.weight)
+    assert torch.equal(chat.model.wte.weight, base.model.wte.weight)  # frozen: read from the base model
+    assert not torch.equal(chat.model.blocks[0].attn.c_attn.weight, base.model.blocks[0].attn.c_attn.weight)
+    stored = load_file(str(folder / CHAT_FILES.weights))
+    assert not any(name.startswith(("wte.", "wpe.")) for name in stored)
+    assert {tensor.dtype for tensor in stored.values()} == {torch.float16}
 
 
 def test_loader_refuses_a_damaged_file(smoke_chat, tmp_path):
@@ -80,6 +86,18 @@ def test_loader_refuses_missing_or_foreign_files(smoke_chat, smoke_base, tmp_pat
     shutil.copyfile(smoke_base / BASE_FILES.config, foreign / CHAT_FILES.config)
     with pytest.raises(CourseFileError, match="course_lib.chat_model"):
         load_chat_model(folder=foreign)
+
+
+def test_loader_refuses_another_base_model(smoke_chat, tmp_path):
+    folder, _ = smoke_chat
+    moved = tmp_path / "chat"
+    shutil.copytree(folder, moved)
+    config = json.loads((moved / CHAT_FILES.config).read_text(encoding="utf-8"))
+    config["base_model"]["folder"] = str((folder / config["base_model"]["folder"]).resolve())
+    config["base_model"]["weights_sha256"] = "0" * 64  # as if tuned from another base model
+    write_json(moved / CHAT_FILES.config, config)
+    with pytest.raises(CourseFileError, match="not the one the chat model was tuned from"):
+        load_chat_model(folder=moved)
 
 
 def test_unknown_preset_is_refused():

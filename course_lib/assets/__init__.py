@@ -6,18 +6,12 @@
 
 Files: recipe.py (how the base model is made), build_base.py (makes it:
 ``python -m course_lib.assets.build_base``), files.py (its three files and their checksums),
-loading.py (load_base_model, save_learner_base, load_chat_model), messages.py; the chat model's
-chat_recipe.py, build_chat.py (``python -m course_lib.assets.build_chat``) and chat_messages.py.
+loading.py (load_base_model, save_learner_base), messages.py; the chat model's chat_recipe.py,
+build_chat.py (``python -m course_lib.assets.build_chat``), chat_loading.py and chat_messages.py.
 """
 
-from .loading import (
-    BaseModel,
-    learner_base_dir,
-    load_base_model,
-    load_chat_model,
-    load_shipped_base,
-    save_learner_base,
-)
+from .chat_loading import load_chat_model
+from .loading import BaseModel, learner_base_dir, load_base_model, load_shipped_base, save_learner_base
 
 __all__ = [
     "BaseModel", "learner_base_dir", "load_base_model", "load_chat_model", "load_shipped_base", "save_learner_base",

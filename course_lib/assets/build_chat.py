@@ -1,17 +1,20 @@
 """Build the shipped chat model: the base model instruction-tuned on the built-in world, reproducibly.
 
-    python -m course_lib.assets.build_chat                               # the shipped model
-    python -m course_lib.assets.build_chat --base path/to/base_folder    # from another base model
+    python -m course_lib.assets.build_chat                               # the shipped model (models/chat)
+    python -m course_lib.assets.build_chat --base path/to/base_folder    # from another shipped-format base
     python -m course_lib.assets.build_chat --preset smoke --out /tmp/chat   # seconds, for a check
 
 Four steps, each a function below:
   1. data      the world's instruction pairs in both languages, split into training pairs,
                held-out pairs of the trained kinds, and every pair of the held-out kinds
-  2. tune      all parameters, response-only loss, through ``course_lib.train.train``
-  3. measure   exact match before (the base model) and after, per language and kind
-  4. write     weights (safetensors), the base model's tokenizer unchanged, and
-               ``chat_config.json`` with the recipe, the base model it came from, the scores,
-               the build time and the files' SHA-256
+  2. tune      every parameter but the embeddings, response-only loss, through ``course_lib.train.train``;
+               then the weights are rounded to fp16, as stored, so what is scored is what ships
+  3. measure   exact match of the tuned model's greedy answers, per language and kind (the base
+               model is not scored here: it never ends an answer, and the build has a time budget)
+  4. write     the tuned weights (safetensors, fp16, without the frozen embeddings: the loader takes
+               them from the base model), the base model's tokenizer unchanged, its licence notice,
+               and ``chat_config.json`` with the recipe, the base model it came from (folder and
+               SHA-256), the scores, the build time and the files' SHA-256
 
 Everything random is seeded from the recipe (the world, the batch order) and the run is on the
 CPU in fp32 on one thread, so the same command on the same machine and torch version writes
@@ -28,6 +31,7 @@ import time
 from pathlib import Path
 
 import torch
+from safetensors.torch import save_file
 
 from ..data.world import World
 from ..finetune.instruct import (
@@ -36,26 +40,30 @@ from ..finetune.instruct import (
     encode_pairs,
     end_id,
     evaluate_instructions,
+    fitting,
     instruction_pairs,
     respond,
     response_loss,
 )
 from ..train import TrainConfig, loss_evaluator, train
-from .build_base import write_weights
+from .chat_loading import CHAT_DIR, load_chat_model
 from .chat_recipe import PRESETS, ChatRecipe, chat_preset
 from .files import ASSETS_DIR, BASE_FILES, CHAT_FILES, file_sha256, read_config, write_json
-from .loading import load_chat_model, load_shipped_base
+from .loading import load_shipped_base
+
+BASE_DIR = ASSETS_DIR / "models" / "real"  # the real-text base model
+ATTRIBUTION_FILE = "ATTRIBUTION.md"
 
 LANGS = ("en", "tr")
 
 
 # --- 1. data --------------------------------------------------------------------------------
-def instruction_splits(recipe: ChatRecipe) -> dict[str, list]:
+def instruction_splits(recipe: ChatRecipe, tokenizer=None, max_length: int | None = None) -> dict[str, list]:
     """``{"train", "eval_seen", "eval_held_out"}``: lists of InstructionPair, disjoint.
 
     Per kind and language the world deals distinct pairs; the first ``n_train`` of a trained
     kind train, the next ``n_eval`` are held out; a held-out kind gives ``n_eval`` pairs and
-    none to train on.
+    none to train on. With a ``tokenizer`` and ``max_length``, pairs longer than that are left out.
     """
     world = World(seed=recipe.world_seed)
     splits: dict[str, list] = {"train": [], "eval_seen": [], "eval_held_out": []}
@@ -68,12 +76,16 @@ def instruction_splits(recipe: ChatRecipe) -> dict[str, list]:
             else:
                 splits["train"] += of_kind[: recipe.n_train]
                 splits["eval_seen"] += of_kind[recipe.n_train : recipe.n_train + recipe.n_eval]
+    if tokenizer is not None:
+        splits = {name: fitting(tokenizer, pairs, max_length) for name, pairs in splits.items()}
     return splits
 
 
 # --- 2. tune --------------------------------------------------------------------------------
 def tune(recipe: ChatRecipe, model, tokenizer, splits: dict, progress: bool):
-    """Fine-tune every parameter on the training pairs (CPU, fp32, so reruns match bit for bit)."""
+    """Fine-tune on the training pairs (CPU, fp32, so reruns match bit for bit), embeddings frozen."""
+    for name, param in model.named_parameters():
+        param.requires_grad_(name.split(".")[0] not in recipe.frozen)
     max_length = model.config.block_size + 1
     pad = end_id(tokenizer)  # padding is never read nor scored: any id will do
     generator = torch.Generator().manual_seed(recipe.train_seed)
@@ -101,7 +113,41 @@ def scores(model, tokenizer, splits: dict, progress: bool) -> dict:
     return measured
 
 
+def round_to_stored(model, recipe: ChatRecipe) -> dict:
+    """The tuned tensors rounded to fp16, as stored; the model's own weights are rounded too."""
+    tuned = {}
+    with torch.no_grad():
+        for name, tensor in model.state_dict().items():
+            if name.split(".")[0] not in recipe.frozen:
+                tuned[name] = tensor.detach().to(torch.float16).contiguous()
+                tensor.copy_(tuned[name])
+    return tuned
+
+
 # --- 4. write -------------------------------------------------------------------------------
+def write_weights(tensors: dict, path: Path) -> None:
+    """The tuned tensors as safetensors, atomically."""
+    temporary = path.with_name(path.name + ".tmp")
+    save_file(tensors, str(temporary), metadata={"format": "pt"})
+    os.replace(temporary, path)
+
+
+def write_attribution(base_dir: Path, out: Path) -> None:
+    """The chat model is derived from the base model: the base model's licence notice, with a line on top."""
+    source = base_dir / ATTRIBUTION_FILE
+    if not source.is_file():  # a base model trained on the built-in world alone needs none
+        return
+    header = (
+        f"This chat model is the base model in `{base_dir.name}` fine-tuned on the course's own world instructions "
+        f"(MIT); it is shared under the base model's licence. /\nBu sohbet modeli, `{base_dir.name}` klasöründeki "
+        "temel modelin kursun kendi dünyasındaki talimatlarla (MIT) ince ayarlanmış hâlidir; temel modelin "
+        "lisansıyla paylaşılır.\n\n"
+    )
+    temporary = out / (ATTRIBUTION_FILE + ".tmp")
+    temporary.write_text(header + source.read_text(encoding="utf-8"), encoding="utf-8")
+    os.replace(temporary, out / ATTRIBUTION_FILE)
+
+
 def copy_file(source: Path, target: Path) -> None:
     """Copy atomically: a temporary name, then a rename."""
     temporary = target.with_name(target.name + ".tmp")
@@ -109,39 +155,44 @@ def copy_file(source: Path, target: Path) -> None:
     os.replace(temporary, target)
 
 
-def build(recipe: ChatRecipe, base_dir: Path = ASSETS_DIR, out: Path = ASSETS_DIR, progress: bool = True,
+def build(recipe: ChatRecipe, base_dir: Path = BASE_DIR, out: Path = CHAT_DIR, progress: bool = True,
           log=print) -> dict:
-    """Run the four steps on the base model in ``base_dir``; write three files into ``out``."""
+    """Run the four steps on the base model in ``base_dir``; write the files into ``out``."""
     out, base_dir = Path(out), Path(base_dir)
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     base = load_shipped_base(folder=base_dir)
     base_config = read_config(base_dir, BASE_FILES)
     model, tokenizer = base.model, base.tokenizer
-    splits = instruction_splits(recipe)
+    all_pairs = instruction_splits(recipe)
+    splits = instruction_splits(recipe, tokenizer, model.config.block_size + 1)
+    too_long = {name: len(all_pairs[name]) - len(splits[name]) for name in splits}
     log(f"pairs: {len(splits['train'])} to train, {len(splits['eval_seen'])} held out of the trained kinds, "
-        f"{len(splits['eval_held_out'])} of the held-out kinds {list(recipe.held_out_kinds)}")
-    before = scores(model, tokenizer, splits, progress)
+        f"{len(splits['eval_held_out'])} of the held-out kinds {list(recipe.held_out_kinds)}; "
+        f"left out as longer than the context: {too_long}")
 
     train_started = time.perf_counter()
     result = tune(recipe, model, tokenizer, splits, progress)
     train_seconds = time.perf_counter() - train_started
     model.eval()
+    tuned = round_to_stored(model, recipe)
     after = scores(model, tokenizer, splits, progress)
     last = result.history.train[-10:]
     results = {
         "steps": result.steps,
         "train_pairs": len(splits["train"]),
+        "left_out_too_long": too_long,
         "train_loss": sum(r["loss"] for r in last) / len(last),  # mean of the last 10 steps
         "history_eval": result.history.eval,
-        "exact_match_before": before,
         "exact_match": after,
         "n_params": model.n_params(),
+        "n_trained": sum(tensor.numel() for tensor in tuned.values()),
         "train_seconds": round(train_seconds, 1),
     }
 
-    write_weights(model, out / CHAT_FILES.weights)
+    write_weights(tuned, out / CHAT_FILES.weights)
     copy_file(base_dir / BASE_FILES.tokenizer, out / CHAT_FILES.tokenizer)
+    write_attribution(base_dir, out)
     results["build_seconds"] = round(time.perf_counter() - started, 1)
     config = {
         "format": CHAT_FILES.format,
@@ -149,9 +200,10 @@ def build(recipe: ChatRecipe, base_dir: Path = ASSETS_DIR, out: Path = ASSETS_DI
         "model": model.config.to_dict(),
         "tokenizer": base_config["tokenizer"],
         "base_model": {
-            "format": base_config["format"],
+            "folder": os.path.relpath(base_dir.resolve(), out.resolve()),  # the loader reads the embeddings there
             "weights_sha256": base_config["sha256"][BASE_FILES.weights],
-            "recipe": base_config.get("recipe"),
+            "n_params": base_config.get("results", {}).get("n_params"),
+            "licence": base_config.get("licence"),
         },
         "recipe": recipe.to_dict(),
         "results": results,
@@ -177,8 +229,8 @@ SAMPLE_INSTRUCTIONS = {
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--preset", choices=sorted(PRESETS), default="ship")
-    parser.add_argument("--base", type=Path, default=ASSETS_DIR, help="folder of the base model to tune")
-    parser.add_argument("--out", type=Path, default=ASSETS_DIR, help="folder for the three files")
+    parser.add_argument("--base", type=Path, default=BASE_DIR, help="folder of the base model to tune")
+    parser.add_argument("--out", type=Path, default=CHAT_DIR, help="folder for the chat model's files")
     parser.add_argument("--steps", type=int, default=None, help="override the preset's number of steps")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (1: reproducible anywhere)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -190,8 +242,7 @@ def main(argv=None) -> dict:
     print(f"wrote {args.out}: {results['steps']} steps in {results['train_seconds']} s "
           f"(build {results['build_seconds']} s); train loss {results['train_loss']:.3f}")
     for name, measured in results["exact_match"].items():
-        before = results["exact_match_before"][name]["exact_match"]
-        print(f"  {name}: exact match {measured['exact_match']} (base model: {before})")
+        print(f"  {name}: exact match {measured['exact_match']}")
     chat = load_chat_model(folder=args.out)  # read back what was written, checksums included
     for lang, instruction in SAMPLE_INSTRUCTIONS.items():
         print(f"  [{lang}] {instruction!r} -> {respond(chat.model, chat.tokenizer, [instruction], lang)[0]!r}")

@@ -32,6 +32,19 @@ MESSAGES = register(
                 "`python -m course_lib.assets.build_chat` ile yeniden oluşturun."
             ),
         },
+        "chat_base_mismatch": {
+            "en": (
+                "The base model in {folder} is not the one the chat model was tuned from (its weights' "
+                "SHA-256 differs from the one recorded in {config}). Reinstall the package, or rebuild the "
+                "chat model from this base with `python -m course_lib.assets.build_chat --base {folder}`."
+            ),
+            "tr": (
+                "{folder} klasöründeki temel model, sohbet modelinin ince ayarla elde edildiği model değil "
+                "(ağırlıklarının SHA-256 özeti {config} dosyasındakinden farklı). Paketi yeniden kurun ya da "
+                "sohbet modelini bu temel modelden `python -m course_lib.assets.build_chat --base {folder}` "
+                "ile yeniden oluşturun."
+            ),
+        },
         "chat_bad_config": {
             "en": "The chat-model description {path} cannot be read ({reason}). Reinstall the package.",
             "tr": "Sohbet modeli açıklaması {path} okunamıyor ({reason}). Paketi yeniden kurun.",

@@ -18,8 +18,10 @@ class ChatRecipe:
 
     Data: ``instruction_pairs(World(world_seed), n_train + n_eval, lang, kinds)`` in both
     languages; per kind and language the first ``n_train`` pairs train and the next ``n_eval``
-    are held out. The kinds in ``held_out_kinds`` are never trained on: they measure whether the
-    model follows a kind of instruction it has never seen. The loss counts response tokens only.
+    are held out (pairs longer than the model's context are left out and counted). The kinds in
+    ``held_out_kinds`` are never trained on: they measure whether the model follows a kind of
+    instruction it has never seen. The loss counts response tokens only. The parameters named in
+    ``frozen`` do not train, and the chat model's file leaves them out (they are the base model's).
     """
 
     world_seed: int = 0  # the world the base model read in pretraining
@@ -27,12 +29,13 @@ class ChatRecipe:
     held_out_kinds: tuple[str, ...] = ("topic", "translate")
     n_train: int = 400  # pairs per (trained) kind and language
     n_eval: int = 25  # held-out pairs per kind and language
-    # training (all parameters; AdamW, warmup + cosine)
+    # training (AdamW, warmup + cosine): every parameter but the frozen ones
+    frozen: tuple[str, ...] = ("wte", "wpe")  # the embeddings: stored once, in the base model
     train_seed: int = 1234  # the order of the batches
-    steps: int = 360
+    steps: int = 240
     batch_size: int = 8
-    lr: float = 1e-3
-    min_lr: float = 1e-4
+    lr: float = 2e-3
+    min_lr: float = 2e-4
     warmup_steps: int = 20
     weight_decay: float = 0.0
     grad_clip: float = 1.0
@@ -40,13 +43,14 @@ class ChatRecipe:
 
     def to_dict(self) -> dict:
         values = asdict(self)
-        values["kinds"], values["held_out_kinds"] = list(self.kinds), list(self.held_out_kinds)
+        for name in ("kinds", "held_out_kinds", "frozen"):
+            values[name] = list(values[name])
         return values
 
     @classmethod
     def from_dict(cls, values: dict) -> ChatRecipe:
         values = dict(values)
-        for name in ("kinds", "held_out_kinds"):
+        for name in ("kinds", "held_out_kinds", "frozen"):
             values[name] = tuple(values[name])
         return cls(**values)
 

@@ -134,6 +134,12 @@ def encode_pairs(tokenizer, pairs: Iterable[InstructionPair], max_length: int | 
     return examples
 
 
+def fitting(tokenizer, pairs: Iterable[InstructionPair], max_length: int) -> list[InstructionPair]:
+    """The pairs whose encoded example is at most ``max_length`` tokens (a model's block_size + 1)."""
+    return [pair for pair in pairs
+            if len(encode_example(tokenizer, pair.instruction, pair.response, pair.lang).ids) <= max_length]
+
+
 def response_only_labels(
     input_ids: torch.Tensor,
     prompt_lengths,
