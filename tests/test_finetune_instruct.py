@@ -5,6 +5,8 @@ from types import SimpleNamespace
 import pytest
 import torch
 
+from course_lib.assets.build_chat import BASE_DIR
+from course_lib.assets.files import BASE_FILES
 from course_lib.data.world import World
 from course_lib.data.world.tasks import InstructionPair
 from course_lib.finetune import CHAT_TEMPLATE, format_example, instruction_loss, response_only_labels
@@ -32,9 +34,8 @@ WORLD = World(seed=3)
 
 @pytest.fixture(scope="module")
 def tokenizer() -> BPETokenizer:
-    """A small BPE trained on the world's instructions in both languages (the chat markers are plain text)."""
-    text = "\n".join(p.instruction + " " + p.response for lang in ("en", "tr") for p in WORLD.instructions(40, lang))
-    return BPETokenizer.train(text, 400, special_tokens=[ENDOFTEXT, "<|pad|>"])
+    """The shipped real-text base model's BPE (8,192 tokens): the chat markers are plain text to it."""
+    return BPETokenizer.load(BASE_DIR / BASE_FILES.tokenizer)
 
 
 def tiny_gpt(vocab_size: int, seed: int = 0) -> GPT:

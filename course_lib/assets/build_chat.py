@@ -20,7 +20,7 @@ What to expect at this scale (measured; see chat_config.json): the tuned model a
 form each trained kind asks for ("Positive." / a fact sentence naming a person and a town) and
 stops, but it does not yet read the text: sentiment is near chance and the person it names is
 mostly the same one. Kinds it never trained on (topic, translation) score 0. That matches the
-instruction-tuning literature: FLAN (Wei et al. 2021, arXiv 2109.01652, §4.2 and Fig. 7) found
+instruction-tuning literature: FLAN (Wei et al. 2021, arXiv 2109.01652, its scaling experiment) found
 that instruction tuning helped unseen tasks only for its largest models and hurt them for models
 of 8B parameters and fewer; the chat model has 5.3 M.
 
