@@ -226,8 +226,10 @@ def instruction_loss(model, batch):
 def response_loss(model, batch):
     """:func:`instruction_loss` for the course GPT, computing logits only where a token is scored.
 
-    The same numbers and gradients (tested), cheaper: about four tokens in five are prompt, and on a
-    large vocabulary the output layer is a large share of the work. Returns the losses (B,) only.
+    The same numbers and gradients (tested), cheaper: in the world's instructions only about one
+    position in eight is scored, and on a large vocabulary the output layer is a large share of the
+    work (bench/instruct_loss.py: 0.66x the time of instruction_loss on the real-text base model,
+    vocabulary 8,192, CPU). Returns the losses (B,) only.
     """
     input_ids, labels = _checked_batch(batch)
     targets = labels[:, 1:]
