@@ -24,15 +24,7 @@ from safetensors.torch import load_file
 
 from ..i18n import CourseValueError, message
 from . import messages  # noqa: F401  (registers this package's messages)
-from .files import (
-    ASSETS_DIR,
-    CHAT_FILES,
-    TOKENIZER_FILE,
-    WEIGHTS_FILE,
-    ShippedFiles,
-    read_config,
-    verify_files,
-)
+from .files import ASSETS_DIR, TOKENIZER_FILE, WEIGHTS_FILE, read_config, verify_files
 
 LEARNER_DIR_ENV = "COURSE_BASE_DIR"
 DEFAULT_LEARNER_DIR = Path("~/.cache/course_lib/my_base")
@@ -101,31 +93,6 @@ def load_shipped_base(kernels: str = "auto", folder=ASSETS_DIR) -> BaseModel:
     model.load_state_dict(load_file(str(folder / WEIGHTS_FILE)), strict=True)
     tokenizer = BPETokenizer.load(folder / TOKENIZER_FILE)
     return BaseModel(model.eval(), tokenizer, config, "shipped")
-
-
-def load_checked(folder, files: ShippedFiles) -> BaseModel:
-    """The model stored as ``files`` in ``folder`` (GPT weights, BPE tokenizer, config JSON), after
-    checking the files' SHA-256 against the config."""
-    from ..model import GPT, GPTConfig
-    from ..tokenizer import BPETokenizer
-
-    folder = Path(folder)
-    config = read_config(folder, files)
-    verify_files(folder, config, files)  # before anything is parsed: a damaged file is refused whole
-    model = GPT(GPTConfig.from_dict(config["model"]))
-    model.load_state_dict(load_file(str(folder / files.weights)), strict=True)
-    tokenizer = BPETokenizer.load(folder / files.tokenizer)
-    return BaseModel(model.eval(), tokenizer, config, "shipped")
-
-
-def load_chat_model(folder=ASSETS_DIR) -> BaseModel:
-    """The instruction-tuned chat model shipped with the package (build_chat.py), checked like the base.
-
-    ``model, tokenizer = load_chat_model()``; ``.config`` holds its recipe, the base model it was
-    tuned from and its measured exact match on held-out instruction kinds. Talk to it with
-    ``course_lib.finetune.instruct.respond`` (the chat template of ``format_prompt``).
-    """
-    return load_checked(folder, CHAT_FILES)
 
 
 def load_learner_base(folder, kernels: str = "auto") -> BaseModel:
