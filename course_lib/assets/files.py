@@ -7,6 +7,8 @@ Each shipped model has a folder ``course_lib/assets/models/<name>/`` (see :data:
     base_config.json         GPTConfig, the build recipe, the measured losses, and the SHA-256 of
                              the two other files, checked before anything is loaded
 
+The chat model (build_chat.py) has the same three files under the names in ``CHAT_FILES``.
+
 Every file is written to a temporary name and renamed into place (DESIGN.md §7), so a build
 that crashes never leaves a half-written file over a good one.
 """
@@ -15,11 +17,12 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.download import file_sha256  # the one checksum helper of the package
 from ..i18n import CourseFileError
-from . import messages  # noqa: F401  (registers this package's messages)
+from . import chat_messages, messages  # noqa: F401  (register this package's messages)
 
 ASSETS_DIR = Path(__file__).resolve().parent
 MODELS_DIR = ASSETS_DIR / "models"
@@ -35,6 +38,26 @@ CONFIG_VERSION = 1
 def shipped_dir(name: str) -> Path:
     """The folder of shipped model ``name`` (one of :data:`SHIPPED`)."""
     return MODELS_DIR / name
+@dataclass(frozen=True)
+class ShippedFiles:
+    """The three files of one shipped model, and the prefix of its messages' keys.
+
+    The base model and the chat model (build_chat.py) are stored the same way, so one reader
+    and one checksum check serve both; only the names and the words of the errors differ.
+    """
+
+    weights: str
+    tokenizer: str
+    config: str
+    format: str
+    messages: str  # "base": the errors are base_file_missing, base_checksum_mismatch, base_bad_config
+
+
+BASE_FILES = ShippedFiles(WEIGHTS_FILE, TOKENIZER_FILE, CONFIG_FILE, CONFIG_FORMAT, "base")
+# The instruction-tuned model (build_chat.py): the base model's shape, its own weights and recipe.
+CHAT_FILES = ShippedFiles(
+    "chat_model.safetensors", "chat_tokenizer.json", "chat_config.json", "course_lib.chat_model", "chat"
+)
 
 
 def write_json(path: Path, data: dict) -> Path:
@@ -45,33 +68,35 @@ def write_json(path: Path, data: dict) -> Path:
     return path
 
 
-def read_config(folder: Path) -> dict:
-    """``base_config.json`` of ``folder``, or a clear error if it is missing or not ours."""
-    path = Path(folder) / CONFIG_FILE
+def read_config(folder: Path, files: ShippedFiles = BASE_FILES) -> dict:
+    """The config JSON of ``folder`` (``base_config.json`` by default), or a clear error if it is
+    missing or not ours."""
+    path = Path(folder) / files.config
     if not path.is_file():
-        raise CourseFileError("base_file_missing", path=path)
+        raise CourseFileError(f"{files.messages}_file_missing", path=path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CourseFileError("base_bad_config", path=path, reason=str(error)) from None
-    if not isinstance(data, dict) or data.get("format") != CONFIG_FORMAT:
-        raise CourseFileError("base_bad_config", path=path, reason=f"its format is not {CONFIG_FORMAT!r}")
+        raise CourseFileError(f"{files.messages}_bad_config", path=path, reason=str(error)) from None
+    if not isinstance(data, dict) or data.get("format") != files.format:
+        raise CourseFileError(f"{files.messages}_bad_config", path=path, reason=f"its format is not {files.format!r}")
     return data
 
 
-def verify_files(folder: Path, config: dict) -> None:
+def verify_files(folder: Path, config: dict, files: ShippedFiles = BASE_FILES) -> None:
     """Check the SHA-256 of every file that ``config["sha256"]`` names; refuse a damaged one."""
     folder = Path(folder)
     hashes = config.get("sha256")
-    if not isinstance(hashes, dict) or not {WEIGHTS_FILE, TOKENIZER_FILE} <= set(hashes):
-        reason = f"it records no SHA-256 for {WEIGHTS_FILE} and {TOKENIZER_FILE}"
-        raise CourseFileError("base_bad_config", path=folder / CONFIG_FILE, reason=reason)
+    if not isinstance(hashes, dict) or not {files.weights, files.tokenizer} <= set(hashes):
+        reason = f"it records no SHA-256 for {files.weights} and {files.tokenizer}"
+        raise CourseFileError(f"{files.messages}_bad_config", path=folder / files.config, reason=reason)
     for name, expected in hashes.items():
         path = folder / name
         if not path.is_file():
-            raise CourseFileError("base_file_missing", path=path)
+            raise CourseFileError(f"{files.messages}_file_missing", path=path)
         actual = file_sha256(path)
         if actual != expected:
             raise CourseFileError(
-                "base_checksum_mismatch", path=path, actual=actual, expected=expected, config=CONFIG_FILE
+                f"{files.messages}_checksum_mismatch", path=path, actual=actual, expected=expected,
+                config=files.config,
             )

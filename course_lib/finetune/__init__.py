@@ -6,7 +6,8 @@ Files: freezing.py (what trains: freeze_all_but, freeze_all_but_top_k, Freeze, G
 callbacks), discriminative.py (ULMFiT's per-layer rates), layout.py (where a model's blocks,
 embeddings and head are), heads.py (SequenceClassifier), method.py (the protocol of a method),
 approaches.py (Full, Selected, LinearProbe, LPFT, GradualUnfreezing as methods), tasks.py (world
-tasks, SIB-200, translation), metrics.py (accuracy, chrF), compare.py (the harness), messages.py.
+tasks, SIB-200, translation), metrics.py (accuracy, chrF), compare.py (the harness), instruct.py
+(instruction tuning: the chat template, response-only loss, scoring), messages.py.
 
 Two things are called GradualUnfreezing: the callback (``course_lib.finetune.GradualUnfreezing``,
 from freezing.py, which thaws blocks) and the approach (``approaches.GradualUnfreezing``, also
@@ -20,6 +21,18 @@ from .compare import Comparison, compare
 from .discriminative import discriminative_lr_groups
 from .freezing import Freeze, GradualUnfreezing, count_trainable, freeze_all_but, freeze_all_but_top_k
 from .heads import SequenceClassifier, classification_loss, pool_hidden
+from .instruct import (
+    CHAT_TEMPLATE,
+    InstructionBatches,
+    InstructionScores,
+    encode_pairs,
+    evaluate_instructions,
+    format_example,
+    instruction_loss,
+    instruction_pairs,
+    respond,
+    response_only_labels,
+)
 from .layout import Layout, layout_of
 from .method import Method
 from .metrics import accuracy, chrf
@@ -30,5 +43,7 @@ __all__ = [
     "discriminative_lr_groups", "Freeze", "GradualUnfreezing", "count_trainable", "freeze_all_but",
     "freeze_all_but_top_k", "SequenceClassifier", "classification_loss", "pool_hidden", "Layout", "layout_of",
     "Method", "accuracy", "chrf", "Example", "Task", "sib200", "world_sentiment", "world_topic",
-    "world_translation",
+    "world_translation", "CHAT_TEMPLATE", "InstructionBatches", "InstructionScores", "encode_pairs",
+    "evaluate_instructions", "format_example", "instruction_loss", "instruction_pairs", "respond",
+    "response_only_labels",
 ]
