@@ -18,6 +18,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..i18n import CourseValueError
+from ..model import GPT
 from . import messages  # noqa: F401  (registers this package's texts)
 
 POOLINGS = ("last", "mean")
@@ -77,8 +78,8 @@ class SequenceClassifier(nn.Module):
 
     def features(self, ids: torch.Tensor, attention_mask: torch.Tensor | None = None) -> torch.Tensor:
         """The backbone's final hidden states (B, T, d), after its last LayerNorm."""
-        if hasattr(self.backbone, "features") and hasattr(self.backbone, "blocks"):  # the course GPT
-            return self.backbone.features(ids)
+        if isinstance(self.backbone, GPT):  # the course GPT: its hidden states, without the output layer
+            return self.backbone(ids, return_logits=False).last_hidden_state
         output = self.backbone(input_ids=ids, attention_mask=attention_mask, output_hidden_states=True)
         hidden = getattr(output, "hidden_states", None)
         if not hidden:

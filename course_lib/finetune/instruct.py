@@ -234,7 +234,7 @@ def response_loss(model, batch):
     input_ids, labels = _checked_batch(batch)
     targets = labels[:, 1:]
     scored = targets != IGNORE_INDEX
-    hidden = model.features(input_ids[:, :-1])[scored]  # (tokens scored, n_embd)
+    hidden = model(input_ids[:, :-1], return_logits=False).last_hidden_state[scored]  # (tokens scored, n_embd)
     token_losses = F.cross_entropy(F.linear(hidden, model.wte.weight).float(), targets[scored], reduction="none")
     rows = scored.nonzero()[:, 0]
     totals = torch.zeros(len(targets), dtype=token_losses.dtype, device=token_losses.device)

@@ -254,6 +254,8 @@ class GPT(nn.Module):
         ``return_logits=False``: only the loss is wanted, so ``logits`` comes back None and the
         loss may reuse the logits' memory (the fused cross-entropy of ``course_lib.kernels``
         writes the gradient over them, Liger-Kernel's trick). By default the logits stay readable.
+        Without ``targets``, ``return_logits=False`` skips the output layer altogether: only
+        ``last_hidden_state`` (and the other requested states) come back.
         """
         if (idx is None) == (inputs_embeds is None):
             given = "both" if idx is not None else "neither"
@@ -269,8 +271,11 @@ class GPT(nn.Module):
 
         hidden, attentions = self.run_blocks(x, return_attention)
         x = hidden[-1]
-        logits = self.lm_head(x)
-        loss = None
+        logits, loss = None, None
+        # Without targets and with return_logits=False only the hidden states are wanted (a
+        # classifier head or a linear probe reads them): skip the (B, T, vocab) output layer.
+        if return_logits or targets is not None:
+            logits = self.lm_head(x)
         if targets is not None:
             loss = self.lm_loss(logits, targets, reduction, keep_logits=return_logits)
         return GPTOutput(
