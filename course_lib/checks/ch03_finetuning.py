@@ -284,15 +284,16 @@ def _labels_judge(ids: torch.Tensor, prompt: torch.Tensor, lengths: torch.Tensor
 
 
 def _labels_case(ids, prompt, lengths, expected, ignore: int | None, en: str, tr: str) -> Case:
-    kwargs = {} if ignore is None else {"ignore_index": ignore}
+    kwargs = {"lengths": lengths} if ignore is None else {"lengths": lengths, "ignore_index": ignore}
     chosen = IGNORE if ignore is None else ignore
     expected = torch.where(expected == IGNORE, torch.tensor(chosen), expected)
-    return Case({"en": en, "tr": tr}, args=(ids, prompt, lengths), kwargs=kwargs,
+    return Case({"en": en, "tr": tr}, args=(ids, prompt), kwargs=kwargs,
                 judge=_labels_judge(ids, prompt, lengths, expected, chosen, ids.clone()))
 
 
 def check_response_mask(student_fn) -> bool:
-    """``response_only_labels(input_ids, prompt_lengths, lengths, ignore_index=-100)``: labels for the response only."""
+    """``response_only_labels(input_ids, prompt_lengths, lengths=..., ignore_index=-100)``: labels for the
+    response only, aligned with ``input_ids`` (as Hugging Face's ``labels``: the loss shifts them)."""
     one = torch.tensor([[5, 6, 7, 8, 9, 0, 0]])
     cases = [
         _labels_case(one, torch.tensor([2]), torch.tensor([5]),
