@@ -53,6 +53,32 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "scale_steps": 600, "scale_eval_every": 100, "scale_variants": ["base", "width", "depth", "data"],
         },
     },
+    "03_finetuning": {
+        # world_*: the world task (label noise on its training labels only, so that the approaches do
+        # not all saturate); sib_n_train: SIB-200 training sentences (None: all 701); seeds: runs per
+        # approach; epochs, batch_size, lr: every fine-tuning run (gradual unfreezing needs more epochs
+        # than blocks to thaw them all); translation_n_dev: translation prompts per direction (chrF);
+        # chat_prompts: prompts per language, base vs chat model; hub_model: the real Turkish GPT-2
+        # (gpu profile, needs a network).
+        "smoke": {
+            "world_task": "sentiment", "world_n_train": 24, "world_n_dev": 24, "label_noise": 0.1,
+            "sib_n_train": 24, "seeds": [0], "epochs": 1, "batch_size": 8, "lr": 1e-3, "selected_k": 1,
+            "translation_n_dev": 4, "chat_prompts": 2, "generate_tokens": 12,
+            "hub_model": None,
+        },
+        "cpu": {
+            "world_task": "sentiment", "world_n_train": 200, "world_n_dev": 200, "label_noise": 0.2,
+            "sib_n_train": None, "seeds": [0, 1, 2], "epochs": 6, "batch_size": 16, "lr": 1e-3, "selected_k": 1,
+            "translation_n_dev": 50, "chat_prompts": 4, "generate_tokens": 32,
+            "hub_model": None,
+        },
+        "gpu": {
+            "world_task": "sentiment", "world_n_train": 400, "world_n_dev": 400, "label_noise": 0.2,
+            "sib_n_train": None, "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4, "selected_k": 2,
+            "translation_n_dev": 200, "chat_prompts": 6, "generate_tokens": 48,
+            "hub_model": "ytu-ce-cosmos/turkish-gpt2",
+        },
+    },
     "A1_gpu_kernels": {
         # demo_*: the tensor the notebook's kernels run on (the CPU interpreter pays ~1 ms per row);
         # bench_*: the softmax timed on a GPU (rows x each width), never on the CPU.
