@@ -87,7 +87,8 @@ from course_lib.train.schedule import slanted_triangular_lr
 SIZES = sizes("03_finetuning")
 RUN_DIR = Path("runs/03_finetuning")  # everything this notebook writes goes here
 CACHE = RUN_DIR / "compare"  # finished runs, keyed by their configuration: a re-run is instant
-CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr)
+CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr, max_length=SIZES.max_length,
+                        forgetting_tokens=SIZES.forgetting_tokens)
 generator = seed_everything(0)
 print(pick(en="profile:", tr="profil:"), current_profile(), "·", dict(SIZES))
 
@@ -506,13 +507,14 @@ plt.show()
 # ## 5. Real text: SIB-200 in Turkish
 #
 # The same five runs on real Turkish sentences. This task is harder than the world's: real text has
-# words the base model saw rarely or never, and seven topics to tell apart from about 700 examples.
+# words the base model saw rarely or never, and seven topics to tell apart from a few hundred examples
+# (this profile trains on the first `sib_n_train` of the 701 training sentences).
 # %% [markdown] lang=tr
 # ## 5. Gerçek metin: Türkçe SIB-200
 #
 # Aynı beş çalıştırma, bu kez gerçek Türkçe cümlelerde. Bu görev dünya görevinden zordur: gerçek
-# metinde temel modelin az gördüğü ya da hiç görmediği sözcükler vardır ve yaklaşık 700 örnekten yedi
-# konuyu ayırt etmek gerekir.
+# metinde temel modelin az gördüğü ya da hiç görmediği sözcükler vardır ve birkaç yüz örnekten yedi
+# konuyu ayırt etmek gerekir (bu profil, 701 eğitim cümlesinin ilk `sib_n_train` tanesiyle eğitir).
 
 # %%
 # NBVAL_IGNORE_OUTPUT
