@@ -85,8 +85,12 @@ from course_lib.profile import current_profile, sizes
 from course_lib.train.schedule import slanted_triangular_lr
 
 SIZES = sizes("03_finetuning")
-RUN_DIR = Path("runs/03_finetuning")  # everything this notebook writes goes here
-CACHE = RUN_DIR / "compare"  # finished runs, keyed by their configuration: a re-run is instant
+# en: everything this notebook writes goes here; finished fine-tuning runs are kept under CACHE,
+# en: keyed by everything that defines them, so running the notebook again is instant
+# tr: bu defterin yazdığı her şey buraya gider; biten ince ayar çalıştırmaları, onları tanımlayan
+# tr: her şeyden türetilen bir anahtarla CACHE altında saklanır, böylece defteri yeniden çalıştırmak anında biter
+RUN_DIR = Path("runs/03_finetuning")
+CACHE = RUN_DIR / "compare"
 CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr, max_length=SIZES.max_length,
                         forgetting_tokens=SIZES.forgetting_tokens)
 generator = seed_everything(0)
@@ -147,7 +151,7 @@ for task in (world_task, sib_task):
 # Dünya görevi, *eğitim* etiketlerinin bir bölümünü rastgele değiştirir (`label_noise`, etiket
 # gürültüsü): gerçek etiketli veri hiçbir zaman temiz değildir; gürültü olmasaydı dünyanın düzenli
 # metninde her yaklaşım %100 alır ve karşılaştırma hiçbir şey göstermezdi. Doğrulama kümesi gerçek
-# etiketleri korur. SIB-200 (Adelani ve ark. 2023) ise gerçek veridir: FLORES-200'den (Wikinews,
+# etiketleri korur. SIB-200 (Adelani vd. 2023) ise gerçek veridir: FLORES-200'den (Wikinews,
 # Wikivoyage, Wikibooks) alınmış, her biri bir konu etiketi taşıyan ve 200 dilde aynı olan cümleler.
 # Eğitim ve doğrulama bölümleri paketin içinde gelir (CC BY-SA 4.0).
 #
@@ -204,7 +208,7 @@ print(pick(en="parameters of the new head:", tr="yeni kafanın parametreleri:"),
 # | tüm katmanlar (tam ince ayar) | bütün parametreler | — |
 # | seçili katmanlar | en üstteki $k$ blok ve kafa | Lee, Tang ve Lin 2019 |
 # | aktarım öğrenmesi: doğrusal yoklama | dondurulmuş özniteliklerin üzerinde yalnızca kafa | — |
-# | aktarım öğrenmesi: LP-FT | önce kafa, ardından bütün parametreler | Kumar ve ark. 2022 |
+# | aktarım öğrenmesi: LP-FT | önce kafa, ardından bütün parametreler | Kumar vd. 2022 |
 # | katmanların kademeli çözülmesi | önce kafa, sonra her turda üstten bir blok daha; katmana özgü öğrenme oranları ve eğik üçgen çizelgeyle | ULMFiT, Howard ve Ruder 2018 |
 #
 # ### 2.1 Neden bir şeyleri dondururuz?
@@ -317,7 +321,7 @@ classifier.requires_grad_(True)
 # regresyondur. En ucuz yaklaşımdır ve hiçbir şeyi unutamaz; ama öznitelikleri yalnızca oldukları
 # gibi kullanabilir.
 #
-# **LP-FT** (Kumar ve ark., ICLR 2022), bu yazarların tam ince ayarda saptadığı bir sorunu giderir.
+# **LP-FT** (Kumar vd., ICLR 2022), bu yazarların tam ince ayarda saptadığı bir sorunu giderir.
 # Başlangıçta kafa rastgeledir; bu yüzden gradyanları ön eğitimli öznitelikleri rastgele yönlere iter.
 # Eğitim dağılımına ait metinlerin öznitelikleri göreve uyarlanırken, farklı görünen metinlerin (başka
 # bir alan, başka bir dil) öznitelikleri bozulur. Önerdikleri çare: önce doğrusal yoklamayı uydurmak
@@ -544,9 +548,9 @@ plt.show()
 #
 # Literatür üç şey beklememize yol açar:
 # 1. alan içinde **tam ≈ katmanların kademeli çözülmesi ≥ seçili katmanlar ≥ doğrusal yoklama**
-#    (Howard ve Ruder 2018; Lee ve ark. 2019),
+#    (Howard ve Ruder 2018; Lee vd. 2019),
 # 2. **doğrusal yoklama ve LP-FT en az unutandır**,
-# 3. dağılım dışında **LP-FT ≥ tam ince ayar** (Kumar ve ark. 2022).
+# 3. dağılım dışında **LP-FT ≥ tam ince ayar** (Kumar vd. 2022).
 #
 # Bu bölüm yalnızca kendi sayılarının gösterdiğini söyler ve bu sayılar şimdi, sizin makinenizde,
 # profilinizin boyutlarıyla ölçülür. Bu yüzden sonraki hücre önceden yazılmış bir cümle yazdırmaz:
@@ -662,7 +666,7 @@ reverse.formatted()
 # Modelin öğrenmesi gereken, asistanın sözünü yazmaktır; kullanıcının sözlerini tahmin etmek değil,
 # çünkü onlar modele her zaman verilecektir. Bu yüzden kayıp yalnızca **yanıt** token'larını sayar:
 # prompt'un her token'ı `-100` etiketini alır ve PyTorch'un da Hugging Face'in de çapraz entropisi bu
-# etiketi atlar (InstructGPT'nin SFT aşaması, Ouyang ve ark. 2022, prompt'u aynı biçimde maskeler).
+# etiketi atlar (InstructGPT'nin SFT aşaması, Ouyang vd. 2022, prompt'u aynı biçimde maskeler).
 # Metin sonu token'ı her yanıtı kapatır ve kayba *dahildir*: model durmayı onunla öğrenir.
 #
 # ### 4. alıştırma: yalnızca yanıtı sayan etiketler
@@ -672,7 +676,7 @@ reverse.formatted()
 # token prompt'tur, ilk `lengths[b]` token gerçektir (gerisi dolgudur). Etiketleri döndürün:
 # `input_ids` ile aynı şekilde, her prompt konumunun ve her dolgu konumunun `ignore_index` olduğu
 # **yeni** bir tensör. Etiketler, Hugging Face'in `labels` değerleri gibi `input_ids` ile hizalıdır:
-# kayıp onları bir konum kaydırır. Dolguyu *konumundan* bulun: dolgu id'si gerçek bir token da olabilir.
+# kayıp onları bir konum kaydırır. Dolguyu *konumundan* bulun: dolgunun token kimliği, gerçek bir token'ın kimliği de olabilir.
 
 # %%
 def response_only_labels(input_ids, prompt_lengths, lengths, ignore_index=-100):
@@ -791,7 +795,7 @@ pd.DataFrame(rows)
 # Yukarıdaki her şey, gerçek bir model de dahil olmak üzere herhangi bir GPT üzerinde çalışır. `gpu`
 # profili Hugging Face Hub'dan **`ytu-ce-cosmos/turkish-gpt2`** modelini (Yıldız Teknik Üniversitesi
 # COSMOS grubunun CulturaX'in Türkçe bölümüyle ön eğitimden geçirdiği, GPT-2'nin en küçük boyutunda,
-# yaklaşık 124 milyon parametreli bir model; Kesgin ve ark. 2024, arXiv:2404.17336) yükler ve aynı
+# yaklaşık 124 milyon parametreli bir model; Kesgin vd. 2024, arXiv:2404.17336) yükler ve aynı
 # karşılaştırmayı aynı fonksiyonlarla SIB-200 üzerinde çalıştırır. Bunun için ağ bağlantısı gerekir;
 # bağlantı yoksa hücre bunu söyler ve bu kısmı atlar.
 
@@ -803,14 +807,16 @@ if SIZES.hub_model is None:
 else:
     try:
         hub = load_base_model(f"hub:{SIZES.hub_model}")
-    except Exception as error:  # offline, or transformers missing: the loader says which, in both languages
+    # en: offline, or transformers missing: the loader's message says which
+    # tr: ağ bağlantısı ya da transformers yok: yükleyicinin iletisi hangisi olduğunu söyler
+    except Exception as error:
         hub = None
         print(pick(en="No network (or no transformers): skipping the Hub model.",
                    tr="Ağ bağlantısı (ya da transformers) yok: Hub modeli atlanıyor."), error, sep="\n")
     if hub is not None:
         hub_result = compare(hub, sib_task, [Full(), Selected(2), LinearProbe(), LPFT(probe_fraction=0.5)],
                              seeds=SIZES.seeds, config=CONFIG, cache_dir=CACHE)
-        display(hub_result.table)  # noqa: F821 (Jupyter's display)
+        display(hub_result.formatted())
 
 # %% [markdown] lang=en
 # ## Summary
@@ -879,9 +885,9 @@ else:
 #   arXiv:1911.03090, 2019 — kaç katmanın eğitilmesi gerektiği üzerine.
 # * A. Kumar, A. Raghunathan, R. Jones, T. Ma, P. Liang. *Fine-Tuning can Distort Pretrained Features
 #   and Underperform Out-of-Distribution*. ICLR 2022, arXiv:2202.10054 — LP-FT.
-# * L. Ouyang ve ark. *Training language models to follow instructions with human feedback*
+# * L. Ouyang vd. *Training language models to follow instructions with human feedback*
 #   (InstructGPT). NeurIPS 2022, arXiv:2203.02155 — talimatlarla gözetimli ince ayar, ardından RLHF.
 # * S. Raschka. *Build a Large Language Model (From Scratch)*, Manning 2024, 6. bölüm (sınıflandırma için
 #   ince ayar) ve 7. bölüm (talimatları izlemek için ince ayar); kod: github.com/rasbt/LLMs-from-scratch.
-# * D. I. Adelani ve ark. *SIB-200: A Simple, Inclusive, and Big Evaluation Dataset for Topic
+# * D. I. Adelani vd. *SIB-200: A Simple, Inclusive, and Big Evaluation Dataset for Topic
 #   Classification in 200+ Languages and Dialects*. EACL 2024, arXiv:2309.07445.

@@ -304,7 +304,7 @@ def check_response_mask(student_fn) -> bool:
                      "three rows of different prompt and response lengths; in the last row a real "
                      "response token has the same id as the padding",
                      "prompt ve yanıt uzunlukları farklı üç satır; son satırda gerçek bir yanıt "
-                     "token'ının id'si dolgununkiyle aynı"),
+                     "token'ının kimliği dolgununkiyle aynı"),
         _labels_case(_IDS.clone(), _PROMPT, _LENGTHS, _LABELS, -1,
                      "the same rows with ignore_index = -1", "aynı satırlar, ignore_index = -1 ile"),
     ]

@@ -187,8 +187,8 @@ register(
         "check_ft_real_token_masked": {
             "en": "row {row}: position {pos} is a real response token (id {token}, the same value as the "
                   "padding) but was masked: find padding by position (`lengths`), not by its id",
-            "tr": "{row}. satır: {pos}. konum gerçek bir yanıt token'ı (id {token}, dolguyla aynı değer) "
-                  "ama maskelenmiş: dolguyu id'sinden değil, konumundan (`lengths`) bulun",
+            "tr": "{row}. satır: {pos}. konum gerçek bir yanıt token'ı (token kimliği {token}, dolgununkiyle "
+                  "aynı) ama maskelenmiş: dolguyu token kimliğinden değil, konumundan (`lengths`) bulun",
         },
     }
 )
