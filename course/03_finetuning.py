@@ -140,23 +140,25 @@ for task in (world_task, sib_task):
 
 # %% [markdown] lang=en
 # The world task flips a fraction of its *training* labels at random (`label_noise`): real labelled
-# data is never clean, and without noise every approach scores 100 % on the world's regular text and
-# the comparison would show nothing. The dev set keeps the true labels. SIB-200 (Adelani et al. 2023)
-# is real: sentences from FLORES-200 (Wikinews, Wikivoyage, Wikibooks) with a topic label, the same
-# sentences in 200 languages; its train and dev splits ship inside the package (CC BY-SA 4.0).
+# data is never clean, and the world's text is so regular that on a clean task every approach could
+# reach the same near-perfect score, which would hide their differences. The dev set keeps the true
+# labels. SIB-200 (Adelani et al. 2023) is real: sentences of FLORES-200 (from Wikinews, Wikijunior
+# and Wikivoyage) with a topic label, the same sentences in more than 200 languages; its train and dev
+# splits ship inside the package (CC BY-SA 4.0).
 #
-# Here is the head on the base model. Right after it is added, the classifier guesses: its accuracy
-# is near $1/\text{number of classes}$.
+# Here is the head on the base model. It starts random, so until it is trained the classifier's
+# answers are guesses.
 # %% [markdown] lang=tr
 # Dünya görevi, *eğitim* etiketlerinin bir bölümünü rastgele değiştirir (`label_noise`, etiket
-# gürültüsü): gerçek etiketli veri hiçbir zaman temiz değildir; gürültü olmasaydı dünyanın düzenli
-# metninde her yaklaşım %100 alır ve karşılaştırma hiçbir şey göstermezdi. Doğrulama kümesi gerçek
-# etiketleri korur. SIB-200 (Adelani vd. 2023) ise gerçek veridir: FLORES-200'den (Wikinews,
-# Wikivoyage, Wikibooks) alınmış, her biri bir konu etiketi taşıyan ve 200 dilde aynı olan cümleler.
-# Eğitim ve doğrulama bölümleri paketin içinde gelir (CC BY-SA 4.0).
+# gürültüsü): gerçek etiketli veri hiçbir zaman temiz değildir; üstelik dünyanın metni o kadar
+# düzenlidir ki temiz bir görevde bütün yaklaşımlar aynı, neredeyse kusursuz puana ulaşabilir ve
+# aralarındaki farklar gizlenirdi. Doğrulama kümesi gerçek etiketleri korur. SIB-200 (Adelani vd.
+# 2023) ise gerçek veridir: FLORES-200'ün (Wikinews, Wikijunior ve Wikivoyage kaynaklı) cümleleri, her
+# biri bir konu etiketiyle; aynı cümleler 200'den fazla dilde bulunur. Eğitim ve doğrulama bölümleri
+# paketin içinde gelir (CC BY-SA 4.0).
 #
-# İşte temel modelin üzerindeki kafa. Eklendiği anda sınıflandırıcı tahminde bulunur, yani doğruluğu
-# $1/\text{sınıf sayısı}$ dolayındadır.
+# İşte temel modelin üzerindeki kafa. Rastgele başlar; bu yüzden eğitilene dek sınıflandırıcının
+# yanıtları birer tahminden ibarettir.
 
 # %%
 classifier = SequenceClassifier(base.model, n_classes=len(sib_task.labels))
@@ -286,7 +288,9 @@ classifier.requires_grad_(True)
 # different (another domain, another language) get distorted. Their remedy: first fit the linear probe
 # (LP), then fine-tune everything (FT) starting from that fitted head, whose gradients change the
 # features only as much as the task needs. They report clearly better out-of-distribution accuracy
-# than full fine-tuning, with in-distribution accuracy as good or slightly better. Here the probe phase takes the first half of the
+# than full fine-tuning, with in-distribution accuracy as good or slightly better. Their experiments
+# were mostly on image classification (CLIP, ResNet); whether the effect carries over to a small
+# language model and to another language is one of the things your table tests. Here the probe phase takes the first half of the
 # steps (`LPFT(probe_fraction=0.5)`).
 #
 # ### 2.3 Gradual unfreezing: ULMFiT's recipe
@@ -327,7 +331,9 @@ classifier.requires_grad_(True)
 # bir alan, başka bir dil) öznitelikleri bozulur. Önerdikleri çare: önce doğrusal yoklamayı uydurmak
 # (LP), ardından uydurulmuş bu kafadan başlayarak her şeye ince ayar yapmak (FT). Uydurulmuş kafanın
 # gradyanları öznitelikleri ancak görevin gerektirdiği kadar değiştirir. Yazarlar, dağılım dışında tam
-# ince ayardan belirgin biçimde yüksek, dağılım içinde ise aynı ya da biraz daha yüksek doğruluk bildirir. Burada yoklama evresi
+# ince ayardan belirgin biçimde yüksek, dağılım içinde ise aynı ya da biraz daha yüksek doğruluk bildirir.
+# Deneylerinin çoğu görüntü sınıflandırması üzerindeydi (CLIP, ResNet); etkinin küçük bir dil modeline
+# ve başka bir dile taşınıp taşınmadığı, tablonuzun sınadığı şeylerden biridir. Burada yoklama evresi
 # adımların ilk yarısını kaplar (`LPFT(probe_fraction=0.5)`).
 #
 # ### 2.3 Katmanların kademeli çözülmesi: ULMFiT'in tarifi
@@ -570,13 +576,14 @@ for title, result in ((world_task.name, world_result), (sib_task.name, sib_resul
 #   difference inside it is not a finding;
 # * **saturation**: when the task is easy for the features (or the label noise caps every approach at
 #   the same accuracy), all approaches tie and the order cannot show;
-# * **model size**: the papers fine-tuned models with 100 M parameters or more. In a model of a few
-#   million, the top block is a large share of the network, so "selected" is close to "full", and
-#   the features that a linear probe reads are weaker;
+# * **model size and domain**: the papers fine-tuned far larger models (ULMFiT an LSTM language
+#   model, Lee et al. BERT and RoBERTa, Kumar et al. mostly image models such as CLIP). In a model of
+#   a few million parameters the top block is a large share of the network, so "selected" is close to
+#   "full", and the features that a linear probe reads are weaker;
 # * **schedule**: gradual unfreezing needs more epochs than blocks to train every layer; with a short
 #   run its lower blocks barely move, which makes it look like "selected layers".
 #
-# Read your verdicts with these in mind, and try the `gpu` profile (more data, more seeds) to see
+# Read your verdicts with these in mind, and try the `gpu` profile (more data, longer training) to see
 # which of them change.
 # %% [markdown] lang=tr
 # Bir iddia doğrulanmadığında bu ölçekte olağan nedenler şunlardır:
@@ -584,15 +591,16 @@ for title, result in ((world_task.name, world_result), (sib_task.name, sib_resul
 #   yayılımın içinde kalan bir fark bir bulgu değildir,
 # * **doyma**: görev öznitelikler için kolaysa (ya da etiket gürültüsü her yaklaşımı aynı doğrulukta
 #   sınırlıyorsa) bütün yaklaşımlar berabere kalır ve sıralama görünmez,
-# * **model boyutu**: makaleler 100 milyon ve daha fazla parametreli modellere ince ayar yapmıştır.
-#   Birkaç milyon parametreli bir modelde en üst blok ağın büyük bir payıdır; bu yüzden "seçili" "tam"a
-#   yakın olur ve doğrusal yoklamanın okuduğu öznitelikler daha zayıftır,
+# * **model boyutu ve alan**: makaleler çok daha büyük modellere ince ayar yapmıştır (ULMFiT bir LSTM
+#   dil modeline, Lee vd. BERT ve RoBERTa'ya, Kumar vd. çoğunlukla CLIP gibi görüntü modellerine).
+#   Birkaç milyon parametreli bir modelde en üst blok ağın büyük bir payıdır; bu yüzden "seçili"
+#   "tam"a yakın olur ve doğrusal yoklamanın okuduğu öznitelikler daha zayıftır,
 # * **çizelge**: katmanların kademeli çözülmesi, her katmanı eğitebilmek için blok sayısından fazla
 #   tura ihtiyaç duyar; kısa bir eğitimde alt bloklar neredeyse hiç kıpırdamaz ve yaklaşım "seçili
 #   katmanlar"a benzer.
 #
 # Kararlarınızı bunları akılda tutarak okuyun ve hangilerinin değiştiğini görmek için `gpu` profilini
-# (daha çok veri, daha çok tohum) deneyin.
+# (daha çok veri, daha uzun eğitim) deneyin.
 
 # %% [markdown] lang=en
 # ## 7. Across languages
