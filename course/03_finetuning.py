@@ -644,8 +644,8 @@ reverse.formatted()
 #
 # The model should learn to write the assistant's turn, not to predict the user's words, which it
 # will always be given. So the loss counts only the **response** tokens: every prompt token gets the
-# label `-100`, which PyTorch's and Hugging Face's cross-entropy skip (InstructGPT's SFT, Ouyang et
-# al. 2022, masks the prompt the same way). The end-of-text token closes every response and *does*
+# label `-100`, which PyTorch's and Hugging Face's cross-entropy skip (Stanford Alpaca's training
+# code, for one, masks the prompt the same way). The end-of-text token closes every response and *does*
 # count: it is how the model learns to stop.
 #
 # ### Exercise 4: the response-only labels
@@ -674,7 +674,7 @@ reverse.formatted()
 # Modelin öğrenmesi gereken, asistanın sözünü yazmaktır; kullanıcının sözlerini tahmin etmek değil,
 # çünkü onlar modele her zaman verilecektir. Bu yüzden kayıp yalnızca **yanıt** token'larını sayar:
 # prompt'un her token'ı `-100` etiketini alır ve PyTorch'un da Hugging Face'in de çapraz entropisi bu
-# etiketi atlar (InstructGPT'nin SFT aşaması, Ouyang vd. 2022, prompt'u aynı biçimde maskeler).
+# etiketi atlar (örneğin Stanford Alpaca'nın eğitim kodu da prompt'u aynı biçimde maskeler).
 # Metin sonu token'ı her yanıtı kapatır ve kayba *dahildir*: model durmayı onunla öğrenir.
 #
 # ### 4. alıştırma: yalnızca yanıtı sayan etiketler
@@ -794,7 +794,7 @@ pd.DataFrame(rows)
 #
 # Everything above works on any GPT, including a real one. The `gpu` profile loads
 # **`ytu-ce-cosmos/turkish-gpt2`** (GPT-2's smallest size, about 124 M parameters, pretrained on the
-# Turkish part of CulturaX by the COSMOS group of Yıldız Technical University; Kesgin et al. 2024,
+# Turkish part of CulturaX by the COSMOS group of Yıldız Technical University;
 # arXiv:2404.17336) from the Hugging Face Hub and runs the same comparison
 # on SIB-200 with the same functions. It needs a network; without one, the cell says so and skips.
 # %% [markdown] lang=tr
@@ -803,7 +803,7 @@ pd.DataFrame(rows)
 # Yukarıdaki her şey, gerçek bir model de dahil olmak üzere herhangi bir GPT üzerinde çalışır. `gpu`
 # profili Hugging Face Hub'dan **`ytu-ce-cosmos/turkish-gpt2`** modelini (Yıldız Teknik Üniversitesi
 # COSMOS grubunun CulturaX'in Türkçe bölümüyle ön eğitimden geçirdiği, GPT-2'nin en küçük boyutunda,
-# yaklaşık 124 milyon parametreli bir model; Kesgin vd. 2024, arXiv:2404.17336) yükler ve aynı
+# yaklaşık 124 milyon parametreli bir model; arXiv:2404.17336) yükler ve aynı
 # karşılaştırmayı aynı fonksiyonlarla SIB-200 üzerinde çalıştırır. Bunun için ağ bağlantısı gerekir;
 # bağlantı yoksa hücre bunu söyler ve bu kısmı atlar.
 
