@@ -605,7 +605,7 @@ for title, result in ((world_task.name, world_result), (sib_task.name, sib_resul
 # %% [markdown] lang=en
 # ## 7. Across languages
 #
-# The base model read Turkish and English. Does a classifier fine-tuned on Turkish reviews also sort
+# The base model read Turkish and English. Does a classifier fine-tuned on Turkish texts also sort
 # English ones? The tables' out-of-distribution column answers it: each model was trained on the
 # Turkish task and scored, without any English training example, on the same task in English. This
 # is **cross-lingual transfer**. Now the reverse: train on English, test on Turkish (three approaches,
@@ -613,8 +613,8 @@ for title, result in ((world_task.name, world_result), (sib_task.name, sib_resul
 # %% [markdown] lang=tr
 # ## 7. Diller arasında
 #
-# Temel model Türkçe ve İngilizce okudu. Türkçe yorumlarla ince ayarlanmış bir sınıflandırıcı İngilizce
-# yorumları da ayırabilir mi? Tabloların dağılım dışı sütunu bunu yanıtlar: her model Türkçe görevle
+# Temel model Türkçe ve İngilizce okudu. Türkçe metinlerle ince ayarlanmış bir sınıflandırıcı İngilizce
+# metinleri de ayırabilir mi? Tabloların dağılım dışı sütunu bunu yanıtlar: her model Türkçe görevle
 # eğitildi ve hiçbir İngilizce eğitim örneği görmeden aynı görevin İngilizcesinde puanlandı. Buna
 # **diller arası aktarım** (cross-lingual transfer) denir. Şimdi tersi: İngilizceyle eğitip Türkçede
 # sınayalım (zaman kazanmak için üç yaklaşımla).
