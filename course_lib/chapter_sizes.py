@@ -53,6 +53,36 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "scale_steps": 600, "scale_eval_every": 100, "scale_variants": ["base", "width", "depth", "data"],
         },
     },
+    "03_finetuning": {
+        # world_*: the world task (label noise on its training labels only, so that the approaches do
+        # not all saturate); sib_n_train: SIB-200 training sentences (None: all 701); seeds: runs per
+        # approach; epochs, batch_size, lr, max_length (tokens per text), forgetting_tokens (held-out
+        # pretraining text the forgetting column reads): every fine-tuning run (gradual unfreezing
+        # needs more epochs than blocks to thaw them all); translation_n_dev: translation prompts per
+        # direction (chrF); chat_prompts: prompts per language, base vs chat model; hub_model: the
+        # real Turkish GPT-2 (gpu profile, needs a network).
+        "smoke": {
+            "world_task": "topic", "world_n_train": 16, "world_n_dev": 16, "label_noise": 0.3,
+            "sib_n_train": 16, "seeds": [0], "epochs": 1, "batch_size": 8, "lr": 1e-3, "selected_k": 1,
+            "max_length": 32, "forgetting_tokens": 256,
+            "translation_n_dev": 2, "chat_prompts": 1, "generate_tokens": 8,
+            "hub_model": None,
+        },
+        "cpu": {
+            "world_task": "topic", "world_n_train": 96, "world_n_dev": 96, "label_noise": 0.3,
+            "sib_n_train": 160, "seeds": [0, 1, 2], "epochs": 4, "batch_size": 32, "lr": 1e-3, "selected_k": 1,
+            "max_length": 40, "forgetting_tokens": 4096,
+            "translation_n_dev": 20, "chat_prompts": 3, "generate_tokens": 32,
+            "hub_model": None,
+        },
+        "gpu": {
+            "world_task": "topic", "world_n_train": 400, "world_n_dev": 400, "label_noise": 0.3,
+            "sib_n_train": None, "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4, "selected_k": 2,
+            "max_length": 128, "forgetting_tokens": 8192,
+            "translation_n_dev": 200, "chat_prompts": 6, "generate_tokens": 48,
+            "hub_model": "ytu-ce-cosmos/turkish-gpt2",
+        },
+    },
     "A1_gpu_kernels": {
         # demo_*: the tensor the notebook's kernels run on (the CPU interpreter pays ~1 ms per row);
         # bench_*: the softmax timed on a GPU (rows x each width), never on the CPU.

@@ -6,7 +6,7 @@ MESSAGES = register(
     {
         "chat_unknown_preset": {
             "en": "There is no chat-model preset called {name!r}. Use one of: {known}.",
-            "tr": "{name!r} adında bir sohbet modeli ön ayarı yok. Şunlardan birini kullanın: {known}.",
+            "tr": "{name!r} adında bir sohbet modeli hazır ayarı yok. Şunlardan birini kullanın: {known}.",
         },
         "chat_file_missing": {
             "en": (

@@ -8,6 +8,12 @@ from .a1_gpu_kernels import NEEDS_TRITON, check_softmax_kernel
 from .ch00_introduction import check_normalize_counts, check_sample_next
 from .ch01_tokenization import check_count_pairs, check_merge
 from .ch02_pretraining import check_causal_self_attention, check_next_token_cross_entropy, check_training_step
+from .ch03_finetuning import (
+    check_discriminative_groups,
+    check_freeze_top_k,
+    check_response_mask,
+    check_slanted_triangular,
+)
 from .core import VERDICTS, Case, CheckFailed, defined_in, run_check, skip_check, verdict_history
 
 __all__ = [
@@ -27,4 +33,8 @@ __all__ = [
     "check_causal_self_attention",
     "check_next_token_cross_entropy",
     "check_training_step",
+    "check_freeze_top_k",
+    "check_slanted_triangular",
+    "check_discriminative_groups",
+    "check_response_mask",
 ]
