@@ -5,6 +5,7 @@ import math
 import pytest
 import torch
 import torch.nn.functional as F
+from torch.nn.functional import scaled_dot_product_attention as sdpa_imported_by_name
 
 from course_lib.checks import (
     CheckFailed,
@@ -39,7 +40,39 @@ def _attention(q, k, v, scale=True, mask="future", fill=float("-inf")):
 def test_attention_check_passes_correct_solutions():
     assert check_causal_self_attention(_attention)
     assert check_causal_self_attention(lambda q, k, v: explicit_causal_attention(q, k, v)[0])
-    assert check_causal_self_attention(lambda q, k, v: F.scaled_dot_product_attention(q, k, v, is_causal=True))
+
+
+def _mha_attention(q, k, v):
+    """nn.MultiheadAttention with identity projections: right numbers, but a built-in attention."""
+    B, H, T, D = q.shape
+    mha = torch.nn.MultiheadAttention(D, 1, bias=False, batch_first=True)
+    with torch.no_grad():
+        mha.in_proj_weight.copy_(torch.eye(D).repeat(3, 1))
+        mha.out_proj.weight.copy_(torch.eye(D))
+    mask = torch.ones(T, T, dtype=torch.bool).triu(1)
+    flat = [t.reshape(B * H, T, D) for t in (q, k, v)]
+    return mha(*flat, attn_mask=mask, need_weights=False)[0].reshape(B, H, T, D)
+
+
+def test_the_mha_stand_in_is_right_outside_the_check():
+    # So that its failure inside the check can only come from the built-in-attention guard.
+    q, k, v = (torch.randn(2, 3, 5, 4) for _ in range(3))
+    assert torch.allclose(_mha_attention(q, k, v), _attention(q, k, v), atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "builtin",
+    [
+        lambda q, k, v: F.scaled_dot_product_attention(q, k, v, is_causal=True),
+        lambda q, k, v: sdpa_imported_by_name(q, k, v, is_causal=True),
+        _mha_attention,
+    ],
+    ids=["sdpa", "sdpa_imported_name", "multihead_attention"],
+)
+def test_attention_check_fails_a_builtin_attention(builtin, capsys):
+    with pytest.raises(CheckFailed):
+        check_causal_self_attention(builtin)
+    assert "built-in attention" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -97,6 +130,25 @@ def test_loss_check_passes_correct_solutions():
 def test_loss_check_fails_wrong_answers(wrong):
     with pytest.raises(CheckFailed):
         check_next_token_cross_entropy(wrong)
+
+
+def _picked(log_probs, ids):
+    return -log_probs.gather(-1, ids[:, 1:, None]).mean()
+
+
+@pytest.mark.parametrize(
+    "naive",
+    [
+        lambda lo, ids: _picked(lo[:, :-1].softmax(-1).log(), ids),  # log(softmax): log(0) = -inf
+        lambda lo, ids: _picked((lo[:, :-1].exp() / lo[:, :-1].exp().sum(-1, keepdim=True)).log(), ids),  # exp/sum
+        lambda lo, ids: _picked(lo[:, :-1] - lo[:, :-1].exp().sum(-1, keepdim=True).log(), ids),  # no max subtracted
+    ],
+    ids=["log_softmax_naive", "exp_over_sum", "logsumexp_without_max"],
+)
+def test_loss_check_fails_unstable_formulas_on_large_logits(naive, capsys):
+    with pytest.raises(CheckFailed):
+        check_next_token_cross_entropy(naive)
+    assert "logits around 1000" in capsys.readouterr().out
 
 
 # --------------------------------------------------------------------- (c) a training step
@@ -181,3 +233,7 @@ def test_messages_exist_in_turkish(monkeypatch, capsys):
         check_training_step(_forgets_zero_grad)
     with pytest.raises(CheckFailed, match="gelecek sızıyor"):
         check_causal_self_attention(lambda q, k, v: _attention(q, k, v, mask="none"))
+    with pytest.raises(CheckFailed, match="hazır dikkat"):
+        check_causal_self_attention(lambda q, k, v: F.scaled_dot_product_attention(q, k, v, is_causal=True))
+    with pytest.raises(CheckFailed, match="1000 civarındaki"):
+        check_next_token_cross_entropy(lambda lo, ids: _picked(lo[:, :-1].softmax(-1).log(), ids))

@@ -2,7 +2,9 @@
 
 Every reference here is independent of the learner's code: PyTorch's own
 ``scaled_dot_product_attention(is_causal=True)`` and ``cross_entropy``, and a training step
-written out in the check.
+written out in the check. The references are computed before the learner's function runs; while
+it runs, PyTorch's built-in attention refuses to work (:class:`_NoBuiltinAttention`), because the
+exercise is to write attention, not to call it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import math
 
 import torch
 import torch.nn.functional as F
+from torch.overrides import TorchFunctionMode
 
 from ..i18n import message, register
 from .core import Case, run_check, values_match
@@ -30,6 +33,20 @@ MESSAGES = register(
                   "positions: the future leaks in (is the causal mask missing or on the wrong side?)",
             "tr": "yalnızca son konumun anahtarını ve değerini değiştirmek önceki konumların çıktısını da "
                   "değiştirdi: gelecek sızıyor (nedensel maske eksik mi, yoksa yanlış tarafta mı?)",
+        },
+        "check_builtin_attention": {
+            "en": "your function calls PyTorch's built-in attention ({name}); the exercise is to write it: "
+                  "the scores, the mask, the softmax and the weighted sum of the values",
+            "tr": "fonksiyonunuz PyTorch'un hazır dikkat fonksiyonunu ({name}) çağırıyor; alıştırmada onu "
+                  "sizin yazmanız bekleniyor: puanlar, maske, softmax ve değerlerin ağırlıklı toplamı",
+        },
+        "check_loss_not_finite": {
+            "en": "the loss is {got} on logits around 1000: exp(1000) overflows in fp32 and a "
+                  "probability of exp(-200) underflows to 0. Use `log_softmax` or `F.cross_entropy`, "
+                  "which subtract the maximum first",
+            "tr": "1000 civarındaki logit'lerde kayıp {got} çıktı: fp32'de exp(1000) taşar, exp(-200) "
+                  "olasılığı da 0'a yuvarlanır. Önce en büyük değeri çıkaran `log_softmax` ya da "
+                  "`F.cross_entropy` kullanın",
         },
         "check_loss_scalar": {
             "en": "returned {kind}: expected a single-number tensor (shape ()), so that "
@@ -103,6 +120,30 @@ def _no_future_leak(student_fn, shape):
     return judge
 
 
+class BuiltinAttentionUsed(RuntimeError):
+    """Raised inside the check when the learner's function calls a built-in attention."""
+
+
+# The names PyTorch's attention entry points carry in a TorchFunctionMode: F.scaled_dot_product_attention
+# and everything nn.MultiheadAttention runs through (its forward calls multi_head_attention_forward).
+_BUILTIN_ATTENTION = {"scaled_dot_product_attention", "multi_head_attention_forward", "_native_multi_head_attention"}
+
+
+class _NoBuiltinAttention(TorchFunctionMode):
+    """While active, any call of a built-in attention raises :class:`BuiltinAttentionUsed`.
+
+    A function mode sees the call however the learner reached it (``F.``, ``torch.nn.functional.``,
+    a name imported earlier, or an ``nn.MultiheadAttention`` module), which patching one module
+    attribute would not.
+    """
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        name = getattr(func, "__name__", "")
+        if name in _BUILTIN_ATTENTION:
+            raise BuiltinAttentionUsed(message("check_builtin_attention", name=name))
+        return func(*args, **(kwargs or {}))
+
+
 def check_causal_self_attention(student_fn) -> bool:
     """softmax(Q Kᵀ / sqrt(d) + causal mask) V on (B, H, T, D) tensors, against PyTorch's SDPA."""
     shape = (1, 2, 6, 8)
@@ -118,7 +159,8 @@ def check_causal_self_attention(student_fn) -> bool:
              "tr": f"(B, H, T, D) = {shape} şeklinde rastgele q, k, v"},
             args=(q, k, v), expected=_reference_attention(q, k, v), atol=1e-4,
         ))
-    return run_check("check_causal_self_attention", student_fn, cases)
+    with _NoBuiltinAttention():
+        return run_check("check_causal_self_attention", student_fn, cases)
 
 
 # ------------------------------------------------------------------ (b) next-token cross-entropy
@@ -132,6 +174,8 @@ def _loss_matches(expected: torch.Tensor, logits: torch.Tensor, student_fn, ids:
         if not isinstance(result, torch.Tensor) or result.dim() != 0:
             kind = f"a tensor of shape {tuple(result.shape)}" if isinstance(result, torch.Tensor) else type(result).__name__
             return message("check_loss_scalar", kind=kind)
+        if not torch.isfinite(result.detach()):
+            return message("check_loss_not_finite", got=float(result.detach()))
         if not values_match(result.detach(), expected, atol=1e-5, rtol=1e-5):
             return message("check_expected_got", expected=f"{float(expected):.6f}", got=f"{float(result.detach()):.6f}")
         graded = logits.clone().requires_grad_(True)
@@ -156,6 +200,18 @@ def check_next_token_cross_entropy(student_fn) -> bool:
              "tr": f"rastgele logit'ler (B, T, V) = {(batch, length, vocab)} ve kimlikler (B, T)"},
             args=(logits, ids), judge=_loss_matches(expected, logits, student_fn, ids),
         ))
+    # Logits around 1000 with a spread of 60: exp overflows in fp32, and the target's probability
+    # is often below fp32's smallest number (about e^-103), so exp/sum and log(softmax) both fail,
+    # while a log-softmax that subtracts the maximum stays exact.
+    generator = torch.Generator().manual_seed(4)
+    logits = 1000 + 60 * torch.randn(2, 6, 9, generator=generator)
+    ids = torch.randint(9, (2, 6), generator=generator)
+    cases.append(Case(
+        {"en": "large logits (around 1000, spread 60): the loss must stay finite and exact",
+         "tr": "büyük logit'ler (1000 civarı, yayılım 60): kayıp sonlu ve doğru kalmalı"},
+        args=(logits, ids),
+        judge=_loss_matches(_reference_next_token_loss(logits.double(), ids).float(), logits, student_fn, ids),
+    ))
     # A model that predicts the next id perfectly: only the right shift gives a loss near 0.
     generator = torch.Generator().manual_seed(3)
     ids = torch.randint(6, (2, 8), generator=generator)
