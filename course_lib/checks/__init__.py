@@ -7,7 +7,14 @@ can write ``from course_lib.checks import check_sample_next``.
 from .a1_gpu_kernels import check_softmax_kernel
 from .ch00_introduction import check_normalize_counts, check_sample_next
 from .ch01_tokenization import check_count_pairs, check_merge
-from .ch02_pretraining import check_causal_self_attention, check_next_token_cross_entropy, check_training_step
+from .ch02_pretraining import (
+    check_causal_self_attention,
+    check_merge_heads,
+    check_next_token_cross_entropy,
+    check_sampling_probs,
+    check_split_heads,
+    check_training_step,
+)
 from .core import Case, CheckFailed, run_check, verdict_history
 
 __all__ = [
@@ -23,4 +30,7 @@ __all__ = [
     "check_causal_self_attention",
     "check_next_token_cross_entropy",
     "check_training_step",
+    "check_split_heads",
+    "check_merge_heads",
+    "check_sampling_probs",
 ]

@@ -299,3 +299,118 @@ def check_training_step(student_fn) -> bool:
         ),
     ]
     return run_check("check_training_step", student_fn, cases)
+
+
+# ------------------------------------------------------------------- (d) split and merge heads
+def _heads_by_slices(x: torch.Tensor, n_head: int) -> torch.Tensor:
+    """(B, T, d) → (B, H, T, D), head h being features h·D … (h+1)·D - 1: written with slices, not views."""
+    width = x.shape[-1] // n_head
+    return torch.stack([x[..., h * width:(h + 1) * width] for h in range(n_head)], dim=1)
+
+
+def _merged_by_slices(y: torch.Tensor) -> torch.Tensor:
+    """(B, H, T, D) → (B, T, H·D), the heads side by side in order: the inverse of the above."""
+    return torch.cat([y[:, h] for h in range(y.shape[1])], dim=-1)
+
+
+def _numbered(*shape) -> torch.Tensor:
+    # Every entry a different number, so that any misplaced feature changes the result.
+    return torch.arange(math.prod(shape), dtype=torch.float32).reshape(shape)
+
+
+def check_split_heads(student_fn) -> bool:
+    """``split_heads(x, n_head)``: (B, T, d) → (B, H, T, D), head h holding features h·D … (h+1)·D-1."""
+    cases = []
+    for (batch, length, width), n_head in (((1, 3, 4), 2), ((2, 5, 12), 3), ((2, 4, 6), 1), ((1, 1, 8), 4)):
+        x = _numbered(batch, length, width)
+        cases.append(Case(
+            {"en": f"x of shape (B, T, d) = {(batch, length, width)} with {n_head} heads",
+             "tr": f"(B, T, d) = {(batch, length, width)} şeklinde x, {n_head} kafa"},
+            args=(x, n_head), expected=_heads_by_slices(x, n_head), atol=0, rtol=0,
+        ))
+    return run_check("check_split_heads", student_fn, cases)
+
+
+def check_merge_heads(student_fn) -> bool:
+    """``merge_heads(y)``: (B, H, T, D) → (B, T, H·D), the inverse of ``split_heads``."""
+    cases = []
+    for shape in ((1, 2, 3, 2), (2, 3, 5, 4), (2, 1, 4, 6), (1, 4, 1, 2)):
+        y = _numbered(*shape)
+        cases.append(Case(
+            {"en": f"y of shape (B, H, T, D) = {shape}", "tr": f"(B, H, T, D) = {shape} şeklinde y"},
+            args=(y,), expected=_merged_by_slices(y), atol=0, rtol=0,
+        ))
+    # Attention returns (B, H, T, D) made by a transpose, so merge_heads must cope with a tensor whose
+    # memory is not in (B, H, T, D) order (`.view` fails there; `.reshape` or `.contiguous()` works).
+    y = _numbered(2, 5, 3, 4).transpose(1, 2)
+    cases.append(Case(
+        {"en": "y that is a transposed view (not contiguous), as attention's output is",
+         "tr": "attention çıktısı gibi, devrik bir görünüm olan (bellekte bitişik olmayan) y"},
+        args=(y,), expected=_merged_by_slices(y), atol=0, rtol=0,
+    ))
+    return run_check("check_merge_heads", student_fn, cases)
+
+
+# ----------------------------------------------------------------- (e) temperature, top-k, top-p
+def _expected_sampling_probs(probs: list[float], temperature: float, top_k, top_p) -> torch.Tensor:
+    """The distribution to draw from, worked out in float64 from the definitions, token by token.
+
+    Temperature divides the logits; top-k keeps the k most likely tokens; top-p then keeps a token
+    when the tokens more likely than it hold less than p (the smallest set that reaches p); the kept
+    probabilities are renormalised. ``probs`` holds no ties, so "more likely" is unambiguous.
+    """
+    logits = torch.tensor(probs, dtype=torch.float64).log() / temperature
+    p = logits.softmax(-1)
+    keep = torch.ones(len(probs), dtype=torch.bool)
+    for i in range(len(probs)):
+        rank = int((p > p[i]).sum())
+        if top_k is not None and rank >= top_k:
+            keep[i] = False
+    if top_p is not None:
+        q = torch.where(keep, p, torch.zeros_like(p))
+        q = q / q.sum()
+        for i in range(len(probs)):
+            if keep[i] and q[q > q[i]].sum() >= top_p:
+                keep[i] = False
+    kept = torch.where(keep, p, torch.zeros_like(p))
+    return (kept / kept.sum()).float()
+
+
+def _judge_probs(expected: torch.Tensor):
+    def judge(result) -> str | None:
+        problem = _tensor_problem(result, expected.shape)
+        if problem:
+            return problem
+        if not torch.allclose(result.detach().float(), expected, atol=1e-5):
+            shown = [round(v, 4) for v in result.detach().float().tolist()]
+            return message("check_expected_got", expected=[round(v, 4) for v in expected.tolist()], got=shown)
+        return None
+
+    return judge
+
+
+def check_sampling_probs(student_fn) -> bool:
+    """``sampling_probs(logits, temperature, top_k, top_p)``: the distribution generation draws from."""
+    # Logits are logs of known probabilities, in shuffled order, so sorting must be undone.
+    probs = [0.1, 0.5, 0.05, 0.25, 0.02, 0.08]
+    examples = [
+        ("temperature 1, no filter: the plain softmax", "sıcaklık 1, süzgeç yok: düz softmax", 1.0, None, None),
+        ("temperature 0.5 sharpens", "sıcaklık 0,5 dağılımı sivriltir", 0.5, None, None),
+        ("temperature 2 flattens", "sıcaklık 2 dağılımı düzleştirir", 2.0, None, None),
+        ("top-k = 3 keeps the 3 most likely tokens", "top-k = 3 en olası 3 token'ı tutar", 1.0, 3, None),
+        ("top-p = 0.7 keeps 0.5 and 0.25: together they reach 0.7",
+         "top-p = 0,7, 0,5 ve 0,25'i tutar: ikisi birlikte 0,7'ye ulaşır", 1.0, None, 0.7),
+        ("top-p = 0.45: the most likely token (0.5) alone reaches it",
+         "top-p = 0,45: en olası token (0,5) tek başına bu değere ulaşır", 1.0, None, 0.45),
+        ("top-p = 0.85 after temperature 2 (the temperature comes first)",
+         "sıcaklık 2'den sonra top-p = 0,85 (önce sıcaklık uygulanır)", 2.0, None, 0.85),
+        ("temperature 0.8, top-k = 4, then top-p = 0.9", "sıcaklık 0,8, top-k = 4, ardından top-p = 0,9",
+         0.8, 4, 0.9),
+    ]
+    logits = torch.tensor(probs).log()
+    cases = [
+        Case({"en": en, "tr": tr}, args=(logits.clone(), temperature, top_k, top_p),
+             judge=_judge_probs(_expected_sampling_probs(probs, temperature, top_k, top_p)))
+        for en, tr, temperature, top_k, top_p in examples
+    ]
+    return run_check("check_sampling_probs", student_fn, cases)
