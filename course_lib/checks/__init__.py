@@ -6,7 +6,7 @@ can write ``from course_lib.checks import check_sample_next``.
 
 from .a1_gpu_kernels import check_softmax_kernel
 from .ch00_introduction import check_normalize_counts, check_sample_next
-from .ch01_tokenization import check_count_pairs, check_merge
+from .ch01_tokenization import check_count_pairs, check_encode_word, check_merge
 from .ch02_pretraining import (
     check_causal_self_attention,
     check_merge_heads,
@@ -26,6 +26,7 @@ __all__ = [
     "check_sample_next",
     "check_count_pairs",
     "check_merge",
+    "check_encode_word",
     "check_softmax_kernel",
     "check_causal_self_attention",
     "check_next_token_cross_entropy",

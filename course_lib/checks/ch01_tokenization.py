@@ -64,3 +64,79 @@ def check_merge(student_fn) -> bool:
         for description, ids, pair, new_id in examples
     ]
     return run_check("check_merge", student_fn, cases)
+
+
+# ------------------------------------------------------------------------ encoding with merges
+def _merges_in_rank_order(ids: list[int], merges: dict[tuple[int, int], int]) -> list[int]:
+    """Replay every merge in the order it was learned (lowest new id first), over the whole list.
+
+    A different formulation from the one learners write (find the lowest-ranked pair present,
+    merge it, repeat), with the same result: each merge sees exactly the ids the earlier ones left.
+    Written here so the check does not depend on the library's own encoder.
+    """
+    for (left, right), new_id in sorted(merges.items(), key=lambda item: item[1]):
+        out, i = [], 0
+        while i < len(ids):
+            if i + 1 < len(ids) and ids[i] == left and ids[i + 1] == right:
+                out.append(new_id)
+                i += 2
+            else:
+                out.append(ids[i])
+                i += 1
+        ids = out
+    return ids
+
+
+def _random_merges(ids: list[int], seed: int, count: int) -> dict[tuple[int, int], int]:
+    """``count`` merges learned from ``ids`` like a trainer would, but picking a random neighbour pair
+    each time instead of the most frequent: every merge applies, and later ones build on earlier ones."""
+    rng = random.Random(seed)
+    merges: dict[tuple[int, int], int] = {}
+    for _ in range(count):
+        if len(ids) < 2:
+            break
+        i = rng.randrange(len(ids) - 1)
+        pair = (ids[i], ids[i + 1])
+        merges[pair] = 256 + len(merges)
+        ids = _merges_in_rank_order(ids, {pair: merges[pair]})
+    # Inserted in reverse, so that walking the dict in insertion order is not the rank order.
+    return dict(reversed(list(merges.items())))
+
+
+def check_encode_word(student_fn) -> bool:
+    """``encode_word(ids, merges)`` must apply the learned merges by rank, lowest (earliest) first."""
+    examples = [
+        ({"en": "[1, 2, 3] with (2, 3) learned before (1, 2): the earlier merge wins -> [1, 256]",
+          "tr": "[1, 2, 3], (2, 3) çifti (1, 2)'den önce öğrenilmiş: önceki birleştirme kazanır -> [1, 256]"},
+         [1, 2, 3], {(1, 2): 257, (2, 3): 256}),
+        ({"en": "merges build on merges: (1, 2) -> 256, then (256, 3) -> 257 gives [257]",
+          "tr": "birleştirmeler üst üste kurulur: (1, 2) -> 256, ardından (256, 3) -> 257, sonuç [257]"},
+         [1, 2, 3], {(1, 2): 256, (256, 3): 257}),
+        ({"en": "every occurrence of a pair is merged: [1, 2, 1, 2] -> [256, 256]",
+          "tr": "bir çiftin her geçişi birleşir: [1, 2, 1, 2] -> [256, 256]"},
+         [1, 2, 1, 2], {(1, 2): 256}),
+        ({"en": "the dict is not in rank order: (4, 5) -> 256 is applied before (5, 6) -> 257",
+          "tr": "sözlük sıra düzeninde değil: (4, 5) -> 256, (5, 6) -> 257'den önce uygulanır"},
+         [4, 5, 6], {(5, 6): 257, (4, 5): 256}),
+        ({"en": "a merge that needs a later one first is skipped: [7, 8, 9]",
+          "tr": "önce sonraki bir birleştirmeyi gerektiren birleştirme atlanır: [7, 8, 9]"},
+         [7, 8, 9], {(300, 9): 256, (7, 8): 257}),
+        ({"en": "no merges apply: the bytes stay as they are", "tr": "hiçbir birleştirme uymuyor: baytlar olduğu gibi kalır"},
+         [10, 11, 12], {(11, 10): 256}),
+        ({"en": "a single id stays as it is: [42]", "tr": "tek bir kimlik olduğu gibi kalır: [42]"},
+         [42], {(42, 42): 256}),
+        ({"en": "an empty list stays empty", "tr": "boş liste boş kalır"}, [], {(1, 2): 256}),
+    ]
+    rng = random.Random(5)
+    for seed in range(3):
+        ids = [rng.randrange(4) for _ in range(40)]
+        examples.append((
+            {"en": f"40 random ids from 0-3 with 12 random merges (set {seed + 1})",
+             "tr": f"0-3 arasından 40 rastgele kimlik, 12 rastgele birleştirme ({seed + 1}. küme)"},
+            ids, _random_merges(ids, seed, 12),
+        ))
+    cases = [
+        Case(description, args=(list(ids), dict(merges)), expected=_merges_in_rank_order(list(ids), merges))
+        for description, ids, merges in examples
+    ]
+    return run_check("check_encode_word", student_fn, cases)
