@@ -5,7 +5,7 @@ can write ``from course_lib.checks import check_sample_next``.
 """
 
 from .a1_gpu_kernels import check_softmax_kernel
-from .ch00_introduction import check_normalize_counts, check_sample_next
+from .ch00_introduction import check_average_nll, check_normalize_counts, check_sample_next
 from .ch01_tokenization import check_count_pairs, check_encode_word, check_merge
 from .ch02_pretraining import (
     check_causal_self_attention,
@@ -24,6 +24,7 @@ __all__ = [
     "verdict_history",
     "check_normalize_counts",
     "check_sample_next",
+    "check_average_nll",
     "check_count_pairs",
     "check_merge",
     "check_encode_word",

@@ -1,6 +1,8 @@
-"""Checks for chapter 00: turning counts into probabilities, and sampling the next token."""
+"""Checks for chapter 00: turning counts into probabilities, sampling the next token, and the loss."""
 
 from __future__ import annotations
+
+import math
 
 import torch
 
@@ -116,3 +118,34 @@ def check_sample_next(student_fn) -> bool:
         ),
     ]
     return run_check("check_sample_next", student_fn, cases)
+
+
+def _mean_nll(probs: list[list[float]], ids: list[int]) -> float:
+    """The loss from its definition, written out: -1/(n-1) · Σ log P(x_t | x_{t-1})."""
+    terms = [-math.log(probs[previous][current]) for previous, current in zip(ids, ids[1:])]
+    return sum(terms) / len(terms)
+
+
+def check_average_nll(student_fn) -> bool:
+    """``average_nll(probs, ids)``: the mean negative log-likelihood of ``ids`` under a bigram table."""
+    asymmetric = [[0.5, 0.5], [0.25, 0.75]]  # P(1 | 0) ≠ P(0 | 1): a swapped index changes the answer
+    generator = torch.Generator().manual_seed(2)
+    random_table = torch.rand(5, 5, generator=generator, dtype=torch.float64) + 0.05
+    random_table = (random_table / random_table.sum(-1, keepdim=True)).tolist()
+    random_ids = torch.randint(5, (30,), generator=generator).tolist()
+    examples = [
+        ({"en": "a 2×2 table and ids [0, 1, 1, 0]: three pairs", "tr": "2×2'lik bir tablo ve [0, 1, 1, 0]: üç çift"},
+         asymmetric, [0, 1, 1, 0]),
+        ({"en": "two ids make one pair: [1, 0]", "tr": "iki kimlik tek bir çift oluşturur: [1, 0]"}, asymmetric, [1, 0]),
+        ({"en": "a random 5×5 table and 30 ids", "tr": "rastgele 5×5'lik bir tablo ve 30 kimlik"},
+         random_table, random_ids),
+        ({"en": "a sure prediction (probability 1) costs nothing: the loss is 0",
+          "tr": "kesin bir tahmin (olasılık 1) hiçbir şeye mal olmaz: kayıp 0"},
+         [[0.0, 1.0], [1.0, 0.0]], [0, 1, 0, 1]),
+    ]
+    cases = [
+        Case(description, args=(torch.tensor(table, dtype=torch.float64), list(ids)),
+             expected=_mean_nll(table, ids), atol=1e-6, rtol=1e-6)
+        for description, table, ids in examples
+    ]
+    return run_check("check_average_nll", student_fn, cases)

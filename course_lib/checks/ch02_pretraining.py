@@ -345,7 +345,7 @@ def check_merge_heads(student_fn) -> bool:
     y = _numbered(2, 5, 3, 4).transpose(1, 2)
     cases.append(Case(
         {"en": "y that is a transposed view (not contiguous), as attention's output is",
-         "tr": "attention çıktısı gibi, devrik bir görünüm olan (bellekte bitişik olmayan) y"},
+         "tr": "dikkat çıktısı gibi, devrik bir görünüm olan (bellekte bitişik olmayan) y"},
         args=(y,), expected=_merged_by_slices(y), atol=0, rtol=0,
     ))
     return run_check("check_merge_heads", student_fn, cases)
