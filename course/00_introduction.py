@@ -9,7 +9,8 @@
 # 1. build the smallest possible language model by **counting**,
 # 2. turn counts into probabilities (exercise 1),
 # 3. generate text by **sampling** the next token (exercise 2),
-# 4. measure the model with the number every later chapter minimises: the **loss**,
+# 4. measure the model with the number every later chapter minimises: the **loss** (exercise 3), on
+#    the text it counted and on held-out text, with add-one smoothing,
 # 5. see the life cycle of an LLM and the map of this course.
 #
 # Time: about 20 minutes. No GPU needed.
@@ -24,7 +25,8 @@
 # 1. **sayarak** olabilecek en küçük dil modelini kuracak,
 # 2. sayımları olasılıklara çevirecek (1. alıştırma),
 # 3. sonraki token'ı **örnekleyerek** metin üretecek (2. alıştırma),
-# 4. modeli, sonraki bütün bölümlerin en aza indirmeye çalıştığı sayıyla, yani **kayıpla** ölçecek,
+# 4. modeli, sonraki bütün bölümlerin en aza indirmeye çalıştığı sayıyla, yani **kayıpla** (3. alıştırma)
+#    hem saydığı metinde hem de ayrılmış metinde, bir ekleme yumuşatmasıyla ölçecek,
 # 5. bir LLM'in yaşam döngüsünü ve bu kursun haritasını göreceksiniz.
 #
 # Süre: yaklaşık 20 dakika. GPU gerekmez.

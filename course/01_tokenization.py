@@ -9,8 +9,8 @@
 # In this chapter you will
 # 1. look at the same sentence as characters, UTF-8 bytes and BPE tokens,
 # 2. watch byte-pair encoding (BPE) learn its merges, one at a time,
-# 3. write the two steps of BPE yourself (exercises) and check that they learn the same merges as
-#    the course's tokenizer,
+# 3. write the two steps of BPE yourself (exercises 1 and 2) and check that they learn the same merges
+#    as the course's tokenizer, then encode new text with the merges by rank (exercise 3),
 # 4. measure **fertility** (tokens per word) for Turkish and English, and what it costs,
 # 5. meet special tokens, the character-level tokenizer, saving and loading, and the export to
 #    Hugging Face.
@@ -28,8 +28,9 @@
 # Bu bölümde
 # 1. aynı cümleye karakterler, UTF-8 baytları ve BPE token'ları olarak bakacak,
 # 2. bayt çifti kodlamasının (BPE) birleştirmelerini birer birer nasıl öğrendiğini izleyecek,
-# 3. BPE'nin iki adımını kendiniz yazacak (alıştırmalar) ve kursun tokenizer'ıyla aynı
-#    birleştirmeleri öğrendiklerini doğrulayacak,
+# 3. BPE'nin iki adımını kendiniz yazacak (1. ve 2. alıştırmalar) ve kursun tokenizer'ıyla aynı
+#    birleştirmeleri öğrendiklerini doğrulayacak, ardından yeni metni birleştirmelerin sırasına göre
+#    kodlayacak (3. alıştırma),
 # 4. Türkçe ve İngilizce için **doğurganlığı** (sözcük başına token) ve bunun bedelini ölçecek,
 # 5. özel token'ları, karakter düzeyindeki tokenizer'ı, kaydetmeyi, yüklemeyi ve Hugging Face'e
 #    aktarmayı tanıyacaksınız.
