@@ -9,7 +9,8 @@
 # 1. build the smallest possible language model by **counting**,
 # 2. turn counts into probabilities (exercise 1),
 # 3. generate text by **sampling** the next token (exercise 2),
-# 4. measure the model with the number every later chapter minimises: the **loss**,
+# 4. measure the model with the number every later chapter minimises: the **loss** (exercise 3), on
+#    the text it counted and on held-out text, with add-one smoothing,
 # 5. see the life cycle of an LLM and the map of this course.
 #
 # Time: about 20 minutes. No GPU needed.
@@ -24,7 +25,8 @@
 # 1. **sayarak** olabilecek en küçük dil modelini kuracak,
 # 2. sayımları olasılıklara çevirecek (1. alıştırma),
 # 3. sonraki token'ı **örnekleyerek** metin üretecek (2. alıştırma),
-# 4. modeli, sonraki bütün bölümlerin en aza indirmeye çalıştığı sayıyla, yani **kayıpla** ölçecek,
+# 4. modeli, sonraki bütün bölümlerin en aza indirmeye çalıştığı sayıyla, yani **kayıpla** (3. alıştırma)
+#    hem saydığı metinde hem de ayrılmış metinde, bir ekleme yumuşatmasıyla ölçecek,
 # 5. bir LLM'in yaşam döngüsünü ve bu kursun haritasını göreceksiniz.
 #
 # Süre: yaklaşık 20 dakika. GPU gerekmez.
@@ -64,7 +66,7 @@ import math
 
 import torch
 
-from course_lib.checks import check_normalize_counts, check_sample_next
+from course_lib.checks import check_average_nll, check_normalize_counts, check_sample_next
 from course_lib.data.samples import tiny_text
 from course_lib.device import seed_everything
 from course_lib.i18n import get_language, pick
@@ -254,14 +256,90 @@ print(model.generate(start, SIZES.generate_tokens, generator, sampler=sample_nex
 # $\log V$ alır. $e^{\mathcal{L}}$ ise **şaşkınlıktır (perplexity)**: model, bu kadar seçenek
 # arasından kura çeker gibi kararsızdır.
 
+# %% [markdown] lang=en
+# ### Exercise 3 — the loss
+#
+# Write `average_nll(probs, ids)`: `probs` is a bigram table (row = previous character, column = next
+# character, as above) and `ids` a list of character ids; return $\mathcal{L}$ from the formula above
+# as a Python `float`. Count the pairs carefully: $n$ ids make $n - 1$ predictions.
+# %% [markdown] lang=tr
+# ### 3. alıştırma — kayıp
+#
+# `average_nll(probs, ids)` fonksiyonunu yazın: `probs` bir bigram tablosudur (yukarıdaki gibi satır =
+# önceki karakter, sütun = sonraki karakter), `ids` ise karakter kimliklerinden oluşan bir listedir.
+# Yukarıdaki formüldeki $\mathcal{L}$ değerini bir Python `float`'u olarak döndürün. Çiftleri dikkatle
+# sayın: $n$ kimlik $n - 1$ tahmin demektir.
+
 # %%
-loss = model.average_nll(text)
+def average_nll(probs, ids):
+    ### BEGIN SOLUTION
+    total = sum(-math.log(probs[previous, current]) for previous, current in zip(ids, ids[1:]))
+    return float(total / (len(ids) - 1))
+    ### END SOLUTION
+
+
+# %%
+check_average_nll(average_nll)
+
+# %%
+ids = [model.index[char] for char in text]
+loss = average_nll(probs, ids)
+assert abs(loss - model.average_nll(text)) < 1e-6
 uniform = math.log(len(model.vocab))
 print(pick(en="bigram loss:", tr="bigram kaybı:"), round(loss, 3),
       pick(en=f"(perplexity {math.exp(loss):.1f})", tr=f"(şaşkınlık {math.exp(loss):.1f})"))
 print(pick(en="uniform guess:", tr="düzgün dağılımlı tahmin:"), round(uniform, 3),
       pick(en=f"(perplexity {len(model.vocab)})", tr=f"(şaşkınlık {len(model.vocab)})"))
 assert loss < uniform, pick(en="counting must beat guessing", tr="sayan model, rastgele tahminden iyi olmalı")
+
+# %% [markdown] lang=en
+# ### Held-out text and add-one smoothing
+#
+# The loss above was measured on the very text the model counted, which flatters it: a model should be
+# judged on text it has not seen. Let us count on the first 80 % of the text and measure on the last
+# 20 %. The held-out part contains character pairs that never occurred in the counted part; the table
+# gives them probability 0, and $-\log 0 = \infty$: one unseen pair makes the whole loss infinite.
+#
+# The oldest fix is **add-one (Laplace) smoothing**: add 1 to every count before normalising, so that
+# no pair has probability 0 (Jurafsky & Martin, *Speech and Language Processing*, ch. 3). It costs a
+# little on the counted text and makes the held-out loss finite. Neural language models face the same
+# problem; their softmax never gives exactly 0.
+# %% [markdown] lang=tr
+# ### Ayrılmış metin ve bir ekleme (add-one) yumuşatması
+#
+# Yukarıdaki kayıp, modelin saydığı metnin kendisi üzerinde ölçüldü; bu, modeli olduğundan iyi
+# gösterir. Bir model görmediği metinle değerlendirilmelidir. Sayımı metnin ilk %80'inde yapıp kaybı
+# son %20'sinde ölçelim. Ayrılmış kısımda, sayılan kısımda hiç geçmemiş karakter çiftleri vardır; tablo
+# onlara 0 olasılık verir ve $-\log 0 = \infty$ olduğundan tek bir görülmemiş çift bütün kaybı sonsuz
+# yapar.
+#
+# En eski çözüm **bir ekleme (Laplace) yumuşatmasıdır**: normalleştirmeden önce her sayıma 1 eklenir,
+# böylece hiçbir çiftin olasılığı 0 olmaz (Jurafsky ve Martin, *Speech and Language Processing*,
+# 3. bölüm). Bu, sayılan metinde kaybı biraz artırır, ayrılmış metindeki kaybı ise sonlu yapar. Sinir
+# ağı tabanlı dil modelleri de aynı sorunla karşılaşır; onların softmax'ı hiçbir zaman tam 0 vermez.
+
+# %%
+split = int(0.8 * len(text))
+counted_text, held_out_text = text[:split], text[split:]
+# en: the same rows and columns as before, so that every held-out character has a place in the table
+# tr: satırlar ve sütunlar öncekiyle aynı; böylece ayrılmış metnin her karakterinin tabloda yeri olur
+counted = BigramModel(counted_text, vocab=model.vocab)
+counted_ids = [model.index[char] for char in counted_text]
+held_out_ids = [model.index[char] for char in held_out_text]
+raw = counted.probabilities(normalize_counts)
+smoothed = normalize_counts(counted.counts + 1)
+unseen = sum(1 for a, b in zip(held_out_ids, held_out_ids[1:]) if raw[a, b] == 0)
+
+raw_held_out = float("inf") if unseen else average_nll(raw, held_out_ids)
+print(pick(en="held-out pairs never counted:", tr="ayrılmış metinde hiç sayılmamış çiftler:"),
+      unseen, "/", len(held_out_ids) - 1)
+print(f"{'':>22} {pick(en='counted', tr='sayılan'):>9} {pick(en='held-out', tr='ayrılmış'):>9}")
+print(f"{pick(en='counts', tr='sayımlar'):>22} {average_nll(raw, counted_ids):>9.3f} {raw_held_out:>9.3f}")
+print(f"{pick(en='add-one smoothing', tr='bir ekleme yumuşatması'):>22} {average_nll(smoothed, counted_ids):>9.3f} "
+      f"{average_nll(smoothed, held_out_ids):>9.3f}")
+print(f"{pick(en='uniform guess', tr='düzgün dağılımlı tahmin'):>22} {uniform:>9.3f} {uniform:>9.3f}")
+assert unseen > 0 and average_nll(smoothed, held_out_ids) < uniform
+assert average_nll(raw, counted_ids) < average_nll(smoothed, counted_ids)
 
 # %% [markdown] lang=en
 # ## 4. The life cycle of an LLM

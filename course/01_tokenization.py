@@ -9,8 +9,8 @@
 # In this chapter you will
 # 1. look at the same sentence as characters, UTF-8 bytes and BPE tokens,
 # 2. watch byte-pair encoding (BPE) learn its merges, one at a time,
-# 3. write the two steps of BPE yourself (exercises) and check that they learn the same merges as
-#    the course's tokenizer,
+# 3. write the two steps of BPE yourself (exercises 1 and 2) and check that they learn the same merges
+#    as the course's tokenizer, then encode new text with the merges by rank (exercise 3),
 # 4. measure **fertility** (tokens per word) for Turkish and English, and what it costs,
 # 5. meet special tokens, the character-level tokenizer, saving and loading, and the export to
 #    Hugging Face.
@@ -28,8 +28,9 @@
 # Bu bölümde
 # 1. aynı cümleye karakterler, UTF-8 baytları ve BPE token'ları olarak bakacak,
 # 2. bayt çifti kodlamasının (BPE) birleştirmelerini birer birer nasıl öğrendiğini izleyecek,
-# 3. BPE'nin iki adımını kendiniz yazacak (alıştırmalar) ve kursun tokenizer'ıyla aynı
-#    birleştirmeleri öğrendiklerini doğrulayacak,
+# 3. BPE'nin iki adımını kendiniz yazacak (1. ve 2. alıştırmalar) ve kursun tokenizer'ıyla aynı
+#    birleştirmeleri öğrendiklerini doğrulayacak, ardından yeni metni birleştirmelerin sırasına göre
+#    kodlayacak (3. alıştırma),
 # 4. Türkçe ve İngilizce için **doğurganlığı** (sözcük başına token) ve bunun bedelini ölçecek,
 # 5. özel token'ları, karakter düzeyindeki tokenizer'ı, kaydetmeyi, yüklemeyi ve Hugging Face'e
 #    aktarmayı tanıyacaksınız.
@@ -40,7 +41,7 @@
 import tempfile
 from pathlib import Path
 
-from course_lib.checks import check_count_pairs, check_merge
+from course_lib.checks import check_count_pairs, check_encode_word, check_merge
 from course_lib.data.files import load_text
 from course_lib.data.local_data import find_corpus
 from course_lib.data.parallel import parallel_world_texts
@@ -49,6 +50,7 @@ from course_lib.profile import sizes
 from course_lib.tokenizer import BPETokenizer, CharTokenizer, to_hf_tokenizer
 from course_lib.tokenizer.fertility_sweep import fertility_sweep, held_out_split, token_premium
 from course_lib.tokenizer.naive_bpe import most_frequent_pairs, pair_counts_of_text, train_merges
+from course_lib.tokenizer.pretokenize import GPT2_PATTERN, split_words
 from course_lib.tokenizer.views import (
     segmentation_after,
     segmentations_by_merge,
@@ -354,6 +356,88 @@ assert my_merges == library_merges, pick(en="your functions learn the library's 
                                          tr="fonksiyonlarınız kütüphanenin birleştirmelerini öğrenmeli")
 print(pick(en=f"✅ the same {len(my_merges)} merges as BPETokenizer",
            tr=f"✅ BPETokenizer ile aynı {len(my_merges)} birleştirme"))
+
+# %% [markdown] lang=en
+# ### Encoding new text: first words, then merges by rank
+#
+# To encode text, the tokenizer first cuts it into words with the same pattern it was trained with
+# (the **pre-tokenizer**), then applies the merges inside each word. GPT-2's pattern begins with the
+# English contractions `'s 't 're 've 'm 'll 'd`; on Turkish, it cuts the suffix that follows an
+# apostrophe after a name in the wrong place. The course's pattern keeps the apostrophe with all the
+# letters after it:
+# %% [markdown] lang=tr
+# ### Yeni metni kodlamak: önce sözcükler, sonra sıraya göre birleştirmeler
+#
+# Tokenizer bir metni kodlarken önce onu, eğitimde kullanılan kalıpla sözcüklere böler (buna **ön
+# tokenizasyon** denir), sonra her sözcüğün içinde birleştirmeleri uygular. GPT-2'nin kalıbı İngilizce
+# kısaltmalarla (`'s 't 're 've 'm 'll 'd`) başlar; Türkçede özel adlardan sonra kesme işaretiyle
+# ayrılan eki yanlış yerden böler. Kursun kalıbı, kesme işaretini arkasındaki bütün harflerle birlikte
+# tutar:
+
+# %%
+import regex
+
+phrase = "İstanbul'da, Ankara'dan, Ali'ye; don't"
+print("GPT-2 :", regex.findall(GPT2_PATTERN, phrase))
+print(pick(en="course:", tr="kurs  :"), split_words(phrase))
+assert split_words("İstanbul'da") == ["İstanbul", "'da"]
+assert regex.findall(GPT2_PATTERN, "İstanbul'da") == ["İstanbul", "'d", "a"]
+
+# %% [markdown] lang=en
+# ### Exercise 3 — encoding a word with the learned merges
+#
+# Inside one word, the merges are applied **in the order they were learned**: among the neighbouring
+# pairs of the word, the one whose merge was learned earliest is merged first; repeat until no pair
+# of the word has a merge. (Merging the most frequent pair of the *new* text, or the leftmost known
+# pair, gives different tokens from those the model was trained on.)
+#
+# Write `encode_word(ids, merges)`: `ids` are the bytes of one word, `merges` a `dict` that maps a pair
+# to its new id; a smaller new id means an earlier merge. Do not rely on the order of the dict's
+# entries. Your `merge` from exercise 2 is useful here.
+# %% [markdown] lang=tr
+# ### 3. alıştırma — bir sözcüğü öğrenilen birleştirmelerle kodlamak
+#
+# Bir sözcüğün içinde birleştirmeler **öğrenildikleri sırayla** uygulanır: sözcükteki komşu çiftlerden,
+# birleştirmesi en önce öğrenilmiş olan ilk önce birleştirilir; sözcükte birleştirmesi olan çift
+# kalmayana kadar bu tekrarlanır. (*Yeni* metnin en sık çiftini ya da en soldaki bilinen çifti
+# birleştirmek, modelin eğitildiği token'lardan farklı token'lar verir.)
+#
+# `encode_word(ids, merges)` fonksiyonunu yazın: `ids` bir sözcüğün baytlarıdır, `merges` ise bir çifti
+# yeni kimliğine eşleyen bir `dict`'tir; yeni kimlik ne kadar küçükse birleştirme o kadar önce
+# öğrenilmiştir. Sözlükteki girdilerin sırasına güvenmeyin. 2. alıştırmadaki `merge` fonksiyonunuz
+# burada işinize yarar.
+
+# %%
+def encode_word(ids, merges):
+    ### BEGIN SOLUTION
+    ids = list(ids)
+    while len(ids) > 1:
+        # en: the neighbouring pair whose merge was learned first
+        # tr: birleştirmesi en önce öğrenilmiş komşu çift
+        pair = min(zip(ids, ids[1:]), key=lambda p: merges.get(p, float("inf")))
+        if pair not in merges:
+            break
+        ids = merge(ids, pair, merges[pair])
+    return ids
+    ### END SOLUTION
+
+
+# %%
+check_encode_word(encode_word)
+
+# %% [markdown] lang=en
+# With the pre-tokenizer and your `encode_word`, a whole sentence encodes exactly as `BPETokenizer`
+# does:
+# %% [markdown] lang=tr
+# Ön tokenizasyon ve sizin `encode_word` fonksiyonunuzla bütün bir cümle, `BPETokenizer` ile tam olarak
+# aynı biçimde kodlanır:
+
+# %%
+demo_merges = {pair: demo_bpe.merge_id(*pair) for pair in demo_bpe.merges}
+my_ids = [token for word in split_words(sentence) for token in encode_word(list(word.encode("utf-8")), demo_merges)]
+print(len(my_ids), pick(en="tokens:", tr="token:"), [show_bytes(demo_bpe.token_bytes(i)) for i in my_ids][:20])
+assert my_ids == demo_bpe.encode(sentence), pick(en="your encoder gives the library's tokens",
+                                                 tr="kodlayıcınız kütüphanenin token'larını vermeli")
 
 # %% [markdown] lang=en
 # ## 3. Fertility: why Turkish words split into more tokens

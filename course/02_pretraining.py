@@ -7,12 +7,13 @@
 #
 # In this chapter you will
 # 1. take the model apart on a tiny configuration: embeddings, causal self-attention (exercise 1),
-#    the MLP, a block, the whole GPT; count its parameters and its FLOPs,
-# 2. write the pretraining loss, next-token cross-entropy (exercise 2), and see why a fresh model
+#    splitting into heads and merging them (exercise 2), the MLP, a block, the whole GPT; count its
+#    parameters and its FLOPs,
+# 2. write the pretraining loss, next-token cross-entropy (exercise 3), and see why a fresh model
 #    scores $\ln V$,
-# 3. write one training step (exercise 3), then pretrain a real model with the course's training loop
+# 3. write one training step (exercise 4), then pretrain a real model with the course's training loop
 #    and save it,
-# 4. make it write, with temperature, top-k and top-p sampling,
+# 4. make it write, with temperature, top-k and top-p sampling (exercise 5),
 # 5. look at where its attention heads look,
 # 6. see what doubling the width, the depth or the data does to the loss.
 #
@@ -27,12 +28,13 @@
 #
 # Bu bölümde
 # 1. modeli küçük bir yapılandırmada parçalarına ayıracak: gömmeler, nedensel öz-dikkat (1. alıştırma),
-#    MLP, blok ve GPT'nin tamamı; sonra parametrelerini ve FLOP'larını sayacak,
-# 2. ön eğitimin kaybını, yani sonraki token'ın çapraz entropisini yazacak (2. alıştırma) ve henüz
+#    kafalara bölme ve kafaları birleştirme (2. alıştırma), MLP, blok ve GPT'nin tamamı; sonra
+#    parametrelerini ve FLOP'larını sayacak,
+# 2. ön eğitimin kaybını, yani sonraki token'ın çapraz entropisini yazacak (3. alıştırma) ve henüz
 #    eğitilmemiş bir modelin neden $\ln V$ aldığını görecek,
-# 3. tek bir eğitim adımını yazacak (3. alıştırma), ardından kursun eğitim döngüsüyle gerçek bir modeli
+# 3. tek bir eğitim adımını yazacak (4. alıştırma), ardından kursun eğitim döngüsüyle gerçek bir modeli
 #    ön eğitimden geçirip kaydedecek,
-# 4. modele sıcaklık, top-k ve top-p örnekleme ile metin yazdıracak,
+# 4. modele sıcaklık, top-k ve top-p örnekleme ile metin yazdıracak (5. alıştırma),
 # 5. dikkat kafalarının nelere odaklandığını inceleyecek,
 # 6. genişliği, derinliği ya da veriyi ikiye katlamanın kaybı nasıl etkilediğini göreceksiniz.
 #
@@ -45,7 +47,14 @@ from pathlib import Path
 import torch
 
 from course_lib.assets import learner_base_dir, load_base_model, save_learner_base
-from course_lib.checks import check_causal_self_attention, check_next_token_cross_entropy, check_training_step
+from course_lib.checks import (
+    check_causal_self_attention,
+    check_merge_heads,
+    check_next_token_cross_entropy,
+    check_sampling_probs,
+    check_split_heads,
+    check_training_step,
+)
 from course_lib.data.batching import TokenStream
 from course_lib.data.world import World
 from course_lib.device import seed_everything
@@ -233,28 +242,27 @@ fig = plot_causal_mask(T, labels)
 # %% [markdown] lang=en
 # ### Exercise 1 — causal self-attention
 #
-# Write `causal_self_attention(q, k, v)` for tensors of shape (B, H, T, D):
-# 1. the scores `q @ k.transpose(-2, -1)`, divided by $\sqrt{D}$ (`D = q.shape[-1]`),
-# 2. a (T, T) boolean mask that is `True` **above** the diagonal (the future):
-#    `torch.ones(T, T, dtype=torch.bool).triu(diagonal=1)`; fill those scores with `float("-inf")`
-#    (`scores.masked_fill(mask, float("-inf"))`),
-# 3. `softmax` over the last dimension, then multiply by `v`.
+# Write `causal_self_attention(q, k, v)` for tensors of shape (B, H, T, D): the formula above, one
+# step at a time. Think about which positions must be hidden from position $t$, which value makes
+# the softmax give them exactly zero weight, and over which dimension the weights must sum to 1.
+# Useful tools: `@` and `.transpose`, `torch.triu` or `torch.tril`, `.masked_fill`, `.softmax`.
 #
 # The check compares your function with PyTorch's fused `scaled_dot_product_attention(is_causal=True)`
-# on random shapes, and tests that no output depends on a later position.
+# on random shapes, and tests that no output depends on a later position. Calling that built-in
+# yourself does not count: inside the check it refuses to run.
 # %% [markdown] lang=tr
 # ### 1. alıştırma — nedensel öz-dikkat
 #
 # (B, H, T, D) şeklindeki tensörler için `causal_self_attention(q, k, v)` fonksiyonunu yazın:
-# 1. puanlar `q @ k.transpose(-2, -1)`, $\sqrt{D}$'ye bölünmüş olarak (`D = q.shape[-1]`),
-# 2. köşegenin **üstünde** (gelecekte) `True` olan (T, T) boyutlu bir mantıksal maske:
-#    `torch.ones(T, T, dtype=torch.bool).triu(diagonal=1)`; bu puanları `float("-inf")` ile doldurun
-#    (`scores.masked_fill(mask, float("-inf"))`),
-# 3. son boyut üzerinde `softmax`, ardından `v` ile çarpım.
+# yukarıdaki formülü adım adım uygulayın. $t$ konumundan hangi konumların gizlenmesi gerektiğini,
+# softmax'ın onlara tam olarak sıfır ağırlık vermesi için hangi değerin kullanılacağını ve
+# ağırlıkların hangi boyut üzerinde 1'e tamamlanacağını düşünün. İşinize yarayacak araçlar: `@` ve
+# `.transpose`, `torch.triu` ya da `torch.tril`, `.masked_fill`, `.softmax`.
 #
 # Denetim, fonksiyonunuzu rastgele şekillerde PyTorch'un birleştirilmiş
 # `scaled_dot_product_attention(is_causal=True)` fonksiyonuyla karşılaştırır ve hiçbir çıktının sonraki
-# bir konuma bağlı olmadığını sınar.
+# bir konuma bağlı olmadığını sınar. Bu hazır fonksiyonu kendiniz çağırmanız sayılmaz: denetim
+# sırasında çalışmayı reddeder.
 
 # %%
 def causal_self_attention(q, k, v):
@@ -271,15 +279,62 @@ def causal_self_attention(q, k, v):
 check_causal_self_attention(causal_self_attention)
 
 # %% [markdown] lang=en
-# Your function can stand in for the attention inside the real model. The first block's attention
+# ### Exercise 2 — splitting into heads and merging them
+#
+# Inside the model, q, k and v come out of one linear layer with shape (B, T, d). Head $h$ works on
+# the features $hD \dots (h+1)D - 1$ of every position, with $D = d/H$. Write
+# * `split_heads(x, n_head)`: (B, T, d) → (B, H, T, D), so that attention runs on each head separately;
+# * `merge_heads(y)`: (B, H, T, D) → (B, T, H·D), the heads' outputs side by side again, in order
+#   — the inverse of `split_heads`.
+#
+# Work out what `.view`/`.reshape` alone would put where, and why a `.transpose` is needed. The
+# attention output comes out of a matrix product on transposed tensors, so its memory is not laid out
+# in (B, H, T, D) order: `merge_heads` must work on such a tensor too (read what `.view` says there).
+# %% [markdown] lang=tr
+# ### 2. alıştırma — kafalara bölme ve kafaları birleştirme
+#
+# Modelin içinde q, k ve v, (B, T, d) şeklinde tek bir doğrusal katmandan çıkar. $h$ kafası her
+# konumun $hD \dots (h+1)D - 1$ özellikleriyle çalışır; burada $D = d/H$'dir. Şunları yazın:
+# * `split_heads(x, n_head)`: (B, T, d) → (B, H, T, D); böylece dikkat her kafada ayrı ayrı çalışır;
+# * `merge_heads(y)`: (B, H, T, D) → (B, T, H·D); kafaların çıktıları sırasıyla yeniden yan yana
+#   konur. Bu, `split_heads` işleminin tersidir.
+#
+# Yalnızca `.view`/`.reshape` kullanılsaydı hangi sayının nereye gideceğini ve neden bir `.transpose`
+# gerektiğini düşünün. Dikkatin çıktısı, devrik tensörler üzerindeki bir matris çarpımından gelir; bu
+# yüzden bellekteki düzeni (B, H, T, D) sırasında değildir. `merge_heads` böyle bir tensörde de
+# çalışmalıdır (`.view` orada ne diyor, okuyun).
+
+# %%
+def split_heads(x, n_head):
+    ### BEGIN SOLUTION
+    B, T, d = x.shape
+    return x.view(B, T, n_head, d // n_head).transpose(1, 2)
+    ### END SOLUTION
+
+
+def merge_heads(y):
+    ### BEGIN SOLUTION
+    B, H, T, D = y.shape
+    return y.transpose(1, 2).reshape(B, T, H * D)
+    ### END SOLUTION
+
+
+# %%
+check_split_heads(split_heads)
+
+# %%
+check_merge_heads(merge_heads)
+
+# %% [markdown] lang=en
+# Your functions can stand in for the attention inside the real model. The first block's attention
 # layer makes q, k and v with one matrix (`c_attn`, d → 3d), splits them into heads, attends, puts the
-# heads side by side again and mixes them with `c_proj`. Doing those steps by hand with your function
+# heads side by side again and mixes them with `c_proj`. Doing those steps by hand with your functions
 # gives the module's output exactly:
 # %% [markdown] lang=tr
-# Fonksiyonunuz, gerçek modelin içindeki dikkatin yerine geçebilir. İlk bloğun dikkat katmanı q, k ve
-# v'yi tek bir matrisle (`c_attn`, d → 3d) üretir, onları kafalara böler, dikkati uygular, kafaları
-# yeniden yan yana koyar ve `c_proj` ile karıştırır. Bu adımları fonksiyonunuzla elle yapmak, modülün
-# çıktısının aynısını verir:
+# Fonksiyonlarınız, gerçek modelin içindeki dikkatin yerine geçebilir. İlk bloğun dikkat katmanı q, k
+# ve v'yi tek bir matrisle (`c_attn`, d → 3d) üretir, onları kafalara böler, dikkati uygular, kafaları
+# yeniden yan yana koyar ve `c_proj` ile karıştırır. Bu adımları fonksiyonlarınızla elle yapmak,
+# modülün çıktısının aynısını verir:
 
 # %%
 block = tiny_model.blocks[0]
@@ -288,9 +343,8 @@ with torch.no_grad():
     q, k, v = block.attn.c_attn(h).split(tiny.n_embd, dim=2)
     # en: split the features into heads: (1, H, T, D)
     # tr: özellikleri kafalara bölün: (1, H, T, D)
-    q, k, v = (t.view(1, T, tiny.n_head, tiny.head_dim).transpose(1, 2) for t in (q, k, v))
-    mine = causal_self_attention(q, k, v)
-    mine = block.attn.c_proj(mine.transpose(1, 2).reshape(1, T, tiny.n_embd))
+    q, k, v = (split_heads(t, tiny.n_head) for t in (q, k, v))
+    mine = block.attn.c_proj(merge_heads(causal_self_attention(q, k, v)))
     module_output, weights = block.attn(h, return_attention=True)
 assert torch.allclose(mine, module_output, atol=1e-5)
 print(pick(en="your attention = the model's attention ✔", tr="sizin dikkat fonksiyonunuz = modelin dikkati ✔"))
@@ -401,12 +455,13 @@ print(pick(en="training FLOPs per token:", tr="token başına eğitim FLOP'u:"),
 # of $-\log \mathrm{softmax}(\text{logits}_t)[x_{t+1}]$: the cross-entropy of chapter 00, now with a
 # model that reads the whole context.
 #
-# ### Exercise 2 — next-token cross-entropy
+# ### Exercise 3 — next-token cross-entropy
 #
-# Write `next_token_cross_entropy(logits, ids)` for logits (B, T, V) computed on ids (B, T): predict
-# `ids[:, 1:]` from `logits[:, :-1]`, and return the **mean** as a tensor with a single value (so that
-# `backward()` works). `torch.nn.functional.cross_entropy` wants (N, V) logits and (N,) targets:
-# flatten with `.reshape(-1, V)` and `.reshape(-1)`.
+# Write `next_token_cross_entropy(logits, ids)` for logits (B, T, V) computed on ids (B, T): decide
+# which logits are scored against which ids, and return the **mean** as a tensor with a single value
+# (so that `backward()` works). `torch.nn.functional.cross_entropy` is allowed; read which shapes it
+# accepts. If you write the log-softmax yourself, the check's logits around 1000 will tell you whether
+# it is numerically safe.
 # %% [markdown] lang=tr
 # ## 3. Kayıp: sonraki token'ın çapraz entropisi
 #
@@ -416,13 +471,14 @@ print(pick(en="training FLOPs per token:", tr="token başına eğitim FLOP'u:"),
 # $-\log \mathrm{softmax}(\text{logit}_t)[x_{t+1}]$ değerinin ortalamasıdır: 00. bölümdeki çapraz
 # entropi, ama bu kez bağlamın tamamını okuyan bir modelle.
 #
-# ### 2. alıştırma — sonraki token'ın çapraz entropisi
+# ### 3. alıştırma — sonraki token'ın çapraz entropisi
 #
 # (B, T) boyutlu kimlikler üzerinde hesaplanmış (B, T, V) boyutlu logit'ler için
-# `next_token_cross_entropy(logits, ids)` fonksiyonunu yazın: `ids[:, 1:]` değerlerini
-# `logits[:, :-1]` ile tahmin edin ve **ortalamayı** tek değerli bir tensör olarak döndürün (ki
-# `backward()` çalışsın). `torch.nn.functional.cross_entropy` (N, V) boyutlu logit'ler ve (N,) boyutlu
-# hedefler ister: `.reshape(-1, V)` ve `.reshape(-1)` ile düzleştirin.
+# `next_token_cross_entropy(logits, ids)` fonksiyonunu yazın: hangi logit'lerin hangi kimliklerle
+# puanlanacağına siz karar verin ve **ortalamayı** tek değerli bir tensör olarak döndürün (ki
+# `backward()` çalışsın). `torch.nn.functional.cross_entropy` kullanılabilir; hangi şekilleri kabul
+# ettiğini belgesinden okuyun. Log-softmax'ı kendiniz yazarsanız, denetimdeki 1000 civarındaki
+# logit'ler onun sayısal olarak güvenli olup olmadığını gösterecektir.
 
 # %%
 def next_token_cross_entropy(logits, ids):
@@ -471,30 +527,25 @@ assert abs(yours - initial_loss) < 1e-4
 # %% [markdown] lang=en
 # ## 4. Training
 #
-# ### Exercise 3 — one training step
+# ### Exercise 4 — one training step
 #
 # Training repeats one step millions of times. Write `training_step(model, batch, optimizer)` for a
-# batch `(inputs, targets)` of shape (B, T) each:
-# 1. `optimizer.zero_grad()` — PyTorch **adds** new gradients to the old ones, so clear them first;
-# 2. forward: `loss = model(inputs, targets=targets).loss` (the course GPT shifts nothing itself:
-#    `targets` already holds the next tokens);
-# 3. backward: `loss.backward()` fills every parameter's `.grad`;
-# 4. `optimizer.step()` moves the parameters a little against their gradients;
-# 5. return the loss as a Python number: `loss.item()`.
+# batch `(inputs, targets)` of shape (B, T) each: compute the batch's loss with the model
+# (`model(inputs, targets=targets)` returns it in `.loss`; `targets` already holds the next tokens),
+# fill the gradients, move the parameters, and return the loss as a Python number. Two things to get
+# right: PyTorch **adds** new gradients to the old ones, and the returned loss is the one computed
+# **before** the update.
 # %% [markdown] lang=tr
 # ## 4. Eğitim
 #
-# ### 3. alıştırma — tek bir eğitim adımı
+# ### 4. alıştırma — tek bir eğitim adımı
 #
 # Eğitim, tek bir adımı milyonlarca kez tekrarlamaktır. Her biri (B, T) şeklinde olan `(inputs,
-# targets)` yığını için `training_step(model, batch, optimizer)` fonksiyonunu yazın:
-# 1. `optimizer.zero_grad()`: PyTorch yeni gradyanları eskilerin **üstüne ekler**, o yüzden önce
-#    onları temizleyin;
-# 2. ileri geçiş: `loss = model(inputs, targets=targets).loss` (kursun GPT'si kendisi kaydırma
-#    yapmaz: `targets` zaten sonraki token'ları tutar);
-# 3. geri geçiş: `loss.backward()` her parametrenin `.grad` alanını doldurur;
-# 4. `optimizer.step()` parametreleri gradyanlarının tersi yönünde biraz hareket ettirir;
-# 5. kaybı bir Python sayısı olarak döndürün: `loss.item()`.
+# targets)` yığını için `training_step(model, batch, optimizer)` fonksiyonunu yazın: yığının kaybını
+# modelle hesaplayın (`model(inputs, targets=targets)` onu `.loss` alanında döndürür; `targets` zaten
+# sonraki token'ları tutar), gradyanları doldurun, parametreleri güncelleyin ve kaybı bir Python sayısı
+# olarak döndürün. Doğru yapılması gereken iki şey var: PyTorch yeni gradyanları eskilerin **üstüne
+# ekler** ve döndürülen kayıp, güncellemeden **önce** hesaplanan kayıptır.
 
 # %%
 def training_step(model, batch, optimizer):
@@ -663,6 +714,62 @@ prompt = pick(en="Ali went to", tr="Ali İzmir'e")
 with torch.no_grad():
     last_logits = model(torch.tensor([prompt_ids(tokenizer, prompt)], device=device)).logits[0, -1]
 fig = plot_sampling_filters(last_logits, token_labels(tokenizer, range(V)))
+
+# %% [markdown] lang=en
+# ### Exercise 5 — the distribution to draw from
+#
+# Write `sampling_probs(logits, temperature, top_k, top_p)` for a logits vector of shape (V,): return
+# the probabilities (shape (V,), summing to 1) from which the next token is drawn. Apply the
+# temperature first, then top-k, then top-p (the order Hugging Face uses); `top_k=None` and
+# `top_p=None` switch a filter off; `temperature > 0`. Each filter removes tokens, and the
+# probabilities of the tokens that stay must again sum to 1. For top-p, decide carefully which token is
+# the last one kept: the set must be the *smallest* whose mass reaches $p$. Sorting helps, but the
+# answer must be in the original token order.
+# %% [markdown] lang=tr
+# ### 5. alıştırma — çekilişin yapılacağı dağılım
+#
+# (V,) şeklindeki bir logit vektörü için `sampling_probs(logits, temperature, top_k, top_p)`
+# fonksiyonunu yazın: sonraki token'ın çekileceği olasılıkları ((V,) şeklinde, toplamı 1) döndürsün.
+# Önce sıcaklık, sonra top-k, en son top-p uygulanır (Hugging Face'in sırası); `top_k=None` ve
+# `top_p=None` ilgili süzgeci kapatır; `temperature > 0`'dır. Her süzgeç bazı token'ları eler; kalan
+# token'ların olasılıklarının toplamı yeniden 1 olmalıdır. top-p için tutulacak son token'ın hangisi
+# olduğuna dikkatle karar verin: küme, kütlesi $p$'ye ulaşan *en küçük* küme olmalıdır. Sıralamak işe
+# yarar, ama sonuç token'ların özgün sırasında olmalıdır.
+
+# %%
+def sampling_probs(logits, temperature=1.0, top_k=None, top_p=None):
+    ### BEGIN SOLUTION
+    logits = logits / temperature
+    if top_k is not None:
+        kth_best = logits.topk(min(top_k, logits.shape[-1])).values[-1]
+        logits = logits.masked_fill(logits < kth_best, float("-inf"))
+    if top_p is not None:
+        sorted_logits, order = logits.sort(descending=True)
+        sorted_probs = sorted_logits.softmax(-1)
+        # en: keep a token while the tokens before it hold less than p
+        # tr: önündeki token'ların toplamı p'den azsa token tutulur
+        keep_sorted = sorted_probs.cumsum(-1) - sorted_probs < top_p
+        keep = torch.zeros_like(keep_sorted).scatter(-1, order, keep_sorted)
+        logits = logits.masked_fill(~keep, float("-inf"))
+    return logits.softmax(-1)
+    ### END SOLUTION
+
+
+# %%
+check_sampling_probs(sampling_probs)
+
+# %% [markdown] lang=en
+# With your function, the model's most likely next tokens after the prompt, under three settings:
+# %% [markdown] lang=tr
+# Fonksiyonunuzla, prompt'tan sonra modelin en olası sonraki token'ları, üç ayar altında:
+
+# %%
+for settings in [dict(temperature=1.0), dict(temperature=0.7, top_k=20), dict(temperature=1.0, top_p=0.9)]:
+    probs = sampling_probs(last_logits.float().cpu(), **settings)
+    best = probs.topk(5)
+    kept = int((probs > 0).sum())
+    print(settings, pick(en="| tokens kept:", tr="| tutulan token sayısı:"), kept, "|",
+          [(label, round(p, 3)) for label, p in zip(token_labels(tokenizer, best.indices), best.values.tolist())])
 
 # %%
 # NBVAL_IGNORE_OUTPUT

@@ -390,7 +390,8 @@ else:
 # The check runs your kernel (on the GPU, or under the interpreter) against `torch.softmax` on
 # widths 1, 7, 37 and 130, on negative and on very large inputs, with rows that are followed in
 # memory by other data: it notices a missing mask, a wrong `other`, a missing maximum, a row
-# address that ignores `stride_x`, and stores outside the row.
+# address that ignores `stride_x`, one stride used for both buffers (the output's rows are wider
+# than the input's), and stores outside the row.
 # %% [markdown] lang=tr
 # ### Alıştırma — birleştirilmiş bir softmax çekirdeği
 #
@@ -410,7 +411,8 @@ else:
 # Denetim, çekirdeğinizi (GPU'da ya da yorumlayıcıda) `torch.softmax` ile 1, 7, 37 ve 130 sütunlu
 # genişliklerde, negatif ve çok büyük girdilerde, bellekte arkasından başka veriler gelen
 # satırlarla karşılaştırır: eksik maskeyi, yanlış `other` değerini, çıkarılmamış en büyük değeri,
-# `stride_x`'i hesaba katmayan satır adresini ve satırın dışına yazmayı yakalar.
+# `stride_x`'i hesaba katmayan satır adresini, iki tampon için tek bir adım (stride) kullanılmasını
+# (çıktının satırları girdininkilerden daha geniştir) ve satırın dışına yazmayı yakalar.
 
 # %%
 @triton.jit

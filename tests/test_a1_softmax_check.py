@@ -99,6 +99,26 @@ def forgets_to_divide(X, Y, stride_x, stride_y, n_cols, BLOCK: tl.constexpr):
     tl.store(Y + row * stride_y + cols, tl.exp(x - tl.max(x, axis=0)), mask=mask)
 
 
+@triton.jit
+def stores_with_input_stride(X, Y, stride_x, stride_y, n_cols, BLOCK: tl.constexpr):
+    row = tl.program_id(0)
+    cols = tl.arange(0, BLOCK)
+    mask = cols < n_cols
+    x = tl.load(X + row * stride_x + cols, mask=mask, other=-float("inf"))
+    e = tl.exp(x - tl.max(x, axis=0))
+    tl.store(Y + row * stride_x + cols, e / tl.sum(e, axis=0), mask=mask)  # Y's rows have their own stride
+
+
+@triton.jit
+def loads_with_output_stride(X, Y, stride_x, stride_y, n_cols, BLOCK: tl.constexpr):
+    row = tl.program_id(0)
+    cols = tl.arange(0, BLOCK)
+    mask = cols < n_cols
+    x = tl.load(X + row * stride_y + cols, mask=mask, other=-float("inf"))  # X's rows have their own stride
+    e = tl.exp(x - tl.max(x, axis=0))
+    tl.store(Y + row * stride_y + cols, e / tl.sum(e, axis=0), mask=mask)
+
+
 def test_the_check_passes_a_right_kernel():
     assert check_softmax_kernel(right_softmax)
     last = verdict_history()[-1]
@@ -117,6 +137,8 @@ def test_the_check_passes_a_right_kernel():
         wrong_axis,
         ignores_stride,
         forgets_to_divide,
+        stores_with_input_stride,
+        loads_with_output_stride,
     ],
     ids=lambda k: k.fn.__name__,
 )
@@ -158,3 +180,9 @@ def test_the_reason_names_the_interpreter_when_it_is_off(monkeypatch):
     assert "TRITON_INTERPRET" in teaching.why_kernels_cannot_run()
     monkeypatch.setattr(teaching, "triton", None)
     assert "Triton" in teaching.why_kernels_cannot_run()
+
+
+def test_one_stride_for_both_buffers_is_caught_writing_in_the_wrong_place(capsys):
+    with pytest.raises(CheckFailed):
+        check_softmax_kernel(stores_with_input_stride)
+    assert "wrote outside" in capsys.readouterr().out

@@ -81,3 +81,11 @@ def test_normalize_check_fails_wrong_answers(wrong):
 def test_sample_check_fails_wrong_answers(wrong):
     with pytest.raises(CheckFailed):
         check_sample_next(wrong)
+
+
+def test_a_given_vocabulary_fixes_the_table_and_leaves_unseen_pairs_at_zero():
+    model = BigramModel("abab", vocab="abc")
+    assert model.vocab == ["a", "b", "c"] and model.counts.shape == (3, 3)
+    assert model.counts[model.index["c"]].sum() == 0 and model.counts[model.index["a"], model.index["b"]] == 2
+    with pytest.raises(CourseValueError, match="'z'"):
+        BigramModel("abz", vocab="ab")

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from course_lib.checks import CheckFailed, check_count_pairs, check_merge
+from course_lib.checks import CheckFailed, check_count_pairs, check_encode_word, check_merge
 from course_lib.tokenizer.naive_bpe import count_pairs, merge
 
 
@@ -140,3 +140,69 @@ def test_merge_check_fails_wrong_answers(wrong):
 def test_merge_example_from_the_lesson():
     assert merge([1, 1, 1], (1, 1), 9) == [9, 1]
     assert count_pairs([1, 1, 1]) == {(1, 1): 2}
+
+
+# ---------------------------------------------------------------- encoding a word with merges
+def _encode_by_rank(ids, merges):
+    """The minbpe way: merge the present pair with the lowest rank, until no pair has one."""
+    ids = list(ids)
+    while len(ids) > 1:
+        pair = min(zip(ids, ids[1:]), key=lambda p: merges.get(p, float("inf")))
+        if pair not in merges:
+            break
+        ids = merge(ids, pair, merges[pair])
+    return ids
+
+
+def _encode_in_dict_order(ids, merges):  # walks the dict as given, not by rank
+    for pair, new_id in merges.items():
+        ids = merge(ids, pair, new_id)
+    return ids
+
+
+def _encode_leftmost_first(ids, merges):  # merges the leftmost known pair, whatever its rank
+    ids = list(ids)
+    while True:
+        known = [i for i, pair in enumerate(zip(ids, ids[1:])) if pair in merges]
+        if not known:
+            return ids
+        i = known[0]
+        ids = ids[:i] + [merges[(ids[i], ids[i + 1])]] + ids[i + 2:]
+
+
+def _encode_highest_rank_first(ids, merges):
+    ids = list(ids)
+    while len(ids) > 1:
+        present = [p for p in zip(ids, ids[1:]) if p in merges]
+        if not present:
+            break
+        pair = max(present, key=merges.get)
+        ids = merge(ids, pair, merges[pair])
+    return ids
+
+
+def _encode_one_pass(ids, merges):  # each merge tried once, in rank order, but only on the original pairs
+    pairs = set(zip(ids, ids[1:]))
+    for pair, new_id in sorted(merges.items(), key=lambda item: item[1]):
+        if pair in pairs:
+            ids = merge(ids, pair, new_id)
+    return ids
+
+
+def test_encode_check_passes_correct_solutions():
+    assert check_encode_word(_encode_by_rank)
+    assert check_encode_word(lambda ids, merges: _encode_in_dict_order(ids, dict(sorted(merges.items(),
+                                                                                        key=lambda kv: kv[1]))))
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [_blank, _encode_in_dict_order, _encode_leftmost_first, _encode_highest_rank_first, _encode_one_pass,
+     lambda ids, merges: list(ids)],
+    ids=["blank", "dict_order", "leftmost_first", "highest_rank_first", "one_pass", "no_merges"],
+)
+def test_encode_check_fails_wrong_answers(wrong, capsys):
+    with pytest.raises(CheckFailed):
+        check_encode_word(wrong)
+    out = capsys.readouterr().out
+    assert "Not implemented" in out if wrong is _blank else "expected:" in out

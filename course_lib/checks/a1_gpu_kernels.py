@@ -8,7 +8,8 @@ buffer's padding holds a sentinel. So a kernel that forgets its mask reads the p
 wrong sums instead of reading unowned memory, and one that stores without a mask is caught
 changing the sentinel. Widths 1, 7, 37 and 130 are not powers of two (except 1), inputs near
 1000 overflow ``exp`` unless the row maximum is subtracted first, and the row stride is not the
-width, so ``row * n_cols`` instead of ``row * stride_x`` is caught too.
+width, so ``row * n_cols`` instead of ``row * stride_x`` is caught too. The output buffer's rows are
+wider than the input's, so a kernel that uses one stride for both (``Y + row * stride_x``) fails.
 """
 
 from __future__ import annotations
@@ -40,12 +41,13 @@ def launch_in_padded_rows(kernel, x: torch.Tensor) -> tuple[torch.Tensor, bool]:
         raise NotImplementedError
     rows, cols = x.shape
     block = next_power_of_2(cols)
-    stride = block + 3  # wider than a block and not a power of two
+    stride_x = block + 3  # wider than a block and not a power of two
+    stride_y = block + 8  # differs from stride_x: each buffer must be walked with its own stride
     spare_rows = max(rows, block) + 1  # room for a kernel that walks the wrong axis
     device = kernel_device()
-    x_buffer = torch.full((spare_rows, stride), _PADDING_INPUT, dtype=torch.float32, device=device)
+    x_buffer = torch.full((spare_rows, stride_x), _PADDING_INPUT, dtype=torch.float32, device=device)
     x_buffer[:rows, :cols] = x.to(device)
-    y_buffer = torch.full_like(x_buffer, _SENTINEL)
+    y_buffer = torch.full((spare_rows, stride_y), _SENTINEL, dtype=torch.float32, device=device)
     x_view, y_view = x_buffer[:rows, :cols], y_buffer[:rows, :cols]
     try:
         kernel[(rows,)](x_view, y_view, x_view.stride(0), y_view.stride(0), cols, BLOCK=block)

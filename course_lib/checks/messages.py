@@ -29,8 +29,8 @@ MESSAGES = register(
             "tr": "dönen değer {token}: [0, {size}) aralığında bir tam sayı (int) bekleniyordu",
         },
         "check_frequencies_far": {
-            "en": "frequencies over {draws} draws {seen} are too far from {probs} (distance {distance:.3f} > 0.05)",
-            "tr": "{draws} çekilişteki sıklıklar {seen}, {probs} dağılımından çok uzak (uzaklık {distance:.3f} > 0.05)",
+            "en": "frequencies over {draws} draws {seen} are too far from {probs} (distance {distance:.3f} > {limit})",
+            "tr": "{draws} çekilişteki sıklıklar {seen}, {probs} dağılımından çok uzak (uzaklık {distance:.3f} > {limit})",
         },
         "check_generator_unused": {
             "en": "two generators with the same seed gave different tokens: draw with `generator=generator`",

@@ -8,7 +8,7 @@ P(next = b | previous = a) = count(a, b) / count(a, ·). It has no parameters to
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import torch
 
@@ -46,10 +46,16 @@ def sample_next(probs: torch.Tensor, generator: torch.Generator) -> int:
 class BigramModel:
     """Character-level bigram counts of one text."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, vocab: Sequence[str] | None = None):
+        """Count the pairs of ``text``; ``vocab`` (default: the text's own characters) fixes the rows
+        and columns, so that a model counted on a training part can score held-out text."""
         if len(text) < 2:
             raise CourseValueError("bigram_empty_text", length=len(text))
-        self.vocab: list[str] = sorted(set(text))
+        chars = set(text) if vocab is None else set(vocab)
+        unknown = sorted(set(text) - chars)
+        if unknown:
+            raise CourseValueError("bigram_unknown_char", char=unknown[0])
+        self.vocab: list[str] = sorted(chars)
         self.index = {char: i for i, char in enumerate(self.vocab)}
         ids = torch.tensor([self.index[c] for c in text])
         size = len(self.vocab)
