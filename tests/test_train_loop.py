@@ -10,13 +10,12 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from course_lib.finetune.freezing import Freeze, GradualUnfreezing
 from course_lib.i18n import CourseRuntimeError, CourseValueError
 from course_lib.train import (
     Callback,
     CheckpointEvery,
     EarlyStopping,
-    Freeze,
-    GradualUnfreezing,
     RandomWindows,
     TrainConfig,
     language_model_loss,

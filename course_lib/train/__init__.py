@@ -5,8 +5,8 @@
                    eval_fn=loss_evaluator(val_batches), callbacks=[CheckpointEvery("runs/a", every=100)])
 
 Files: config.py (TrainConfig), loop.py (train, train_step), losses.py (per-example losses),
-optim.py (AdamW groups), schedule.py (warmup+cosine, slanted triangular), callbacks.py and
-freezing.py (the hooks and built-in callbacks), checkpoint.py + rng.py (save / verify / resume),
+optim.py (AdamW groups), schedule.py (warmup+cosine, slanted triangular), callbacks.py (the hooks and
+built-in callbacks; freezing lives in course_lib.finetune), checkpoint.py + rng.py (save / verify / resume),
 sampling.py (random LM windows), evaluate.py, progress.py, live_plot.py, messages.py.
 """
 
@@ -21,7 +21,6 @@ from .checkpoint import (
 )
 from .config import TrainConfig
 from .evaluate import evaluate_loss, loss_evaluator
-from .freezing import Freeze, GradualUnfreezing, count_trainable, freeze_all_but, freeze_all_but_top_k
 from .live_plot import LivePlot, plot_history
 from .loop import train, train_step
 from .losses import classification_loss, language_model_loss, logits_of
@@ -33,8 +32,7 @@ from .state import History, TrainResult, TrainState
 __all__ = [
     "Callback", "CallbackList", "CheckpointEvery", "EarlyStopping", "Checkpoint", "checkpoint_name",
     "latest_checkpoint", "load_checkpoint", "save_checkpoint", "verify_checkpoint", "TrainConfig",
-    "evaluate_loss", "loss_evaluator", "Freeze", "GradualUnfreezing", "count_trainable", "freeze_all_but",
-    "freeze_all_but_top_k", "LivePlot", "plot_history", "train", "train_step", "classification_loss",
+    "evaluate_loss", "loss_evaluator", "LivePlot", "plot_history", "train", "train_step", "classification_loss",
     "language_model_loss", "logits_of", "build_adamw", "weight_decay_groups", "RandomWindows", "lr_at",
     "slanted_triangular_lr", "warmup_cosine_lr", "History", "TrainResult", "TrainState",
 ]

@@ -22,7 +22,7 @@ attention loss through ``extra_loss`` (they read ``state.batch`` and ``state.out
 DP-SGD (Abadi et al. 2016) works in ``on_after_backward`` with ``grad_accum_steps=1``: it
 replaces each ``p.grad`` by the sum of per-example gradients of ``state.batch``, each clipped to
 norm C (torch.func.vmap over torch.func.grad), plus N(0, sigma^2 C^2) noise, over the batch size;
-gradual unfreezing acts on epochs (see freezing.py); checkpoints and early stopping are below.
+gradual unfreezing acts on epochs (see course_lib/finetune/freezing.py); checkpoints and early stopping are below.
 """
 
 from __future__ import annotations

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 from torch import nn
 
 from ..i18n import CourseValueError
-from . import messages  # noqa: F401  (registers this package's texts)
-from .callbacks import Callback
-from .state import TrainState
+from ..train import messages  # noqa: F401  (registers the texts these errors use)
+from ..train.callbacks import Callback
+from ..train.state import TrainState
 
 
 def _matches(name: str, prefix: str) -> bool:
@@ -85,11 +85,15 @@ class Freeze(Callback):
 class GradualUnfreezing(Callback):
     """ULMFiT: in epoch e train the head plus the top ``e // every`` blocks.
 
+    ``embeddings`` (module names) count as the layer below the lowest block, as in ULMFiT,
+    where the last stage trains every layer: they thaw one stage after the lowest block.
     The trainable set is a function of the epoch alone, so a resumed run gets the same one.
     """
 
-    def __init__(self, blocks: str | Sequence[nn.Module], head: Iterable[str], every: int = 1):
+    def __init__(self, blocks: str | Sequence[nn.Module], head: Iterable[str], every: int = 1,
+                 embeddings: Iterable[str] = ()):
         self.blocks, self.head, self.every = blocks, list(head), every
+        self.embeddings = list(embeddings)
 
     def on_train_begin(self, state: TrainState) -> None:
         self._apply(state)
@@ -99,5 +103,6 @@ class GradualUnfreezing(Callback):
 
     def _apply(self, state: TrainState) -> None:
         stack = resolve_blocks(state.model, self.blocks)
-        k = min(len(stack), state.epoch // self.every)
-        freeze_all_but_top_k(state.model, stack, k, also_train=self.head)
+        stage = state.epoch // self.every
+        thawed = self.head + (self.embeddings if stage > len(stack) else [])
+        freeze_all_but_top_k(state.model, stack, min(len(stack), stage), also_train=thawed)
