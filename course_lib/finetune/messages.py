@@ -10,7 +10,7 @@ MESSAGES = register(
                 "Pass the blocks yourself (e.g. blocks=\"transformer.h\")."
             ),
             "tr": (
-                "Bu {kind} içinde blok yığını bulunamadı: {names} adlarından birini taşıyan bir nn.ModuleList yok. "
+                "Bu {kind} içinde üst üste dizilmiş bloklar bulunamadı: {names} adlarından birini taşıyan bir nn.ModuleList yok. "
                 "Blokları kendiniz verin (örneğin blocks=\"transformer.h\")."
             ),
         },
