@@ -14,13 +14,16 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
     "01_tokenization": {
         "smoke": {"world_chars": 40_000, "demo_chars": 3_000, "demo_merges": 30, "exercise_merges": 10,
                   "demo_vocab": 600, "world_vocab_sizes": [300, 600, 1000], "premium_vocab": 600,
-                  "real_chars": 30_000, "real_vocab_sizes": [500, 1000]},
+                  "real_chars": 30_000, "real_vocab_sizes": [500, 1000],
+                  "flores_pairs": 200, "flores_vocab": 400, "hub_tokenizers": False},
         "cpu": {"world_chars": 400_000, "demo_chars": 20_000, "demo_merges": 100, "exercise_merges": 30,
                 "demo_vocab": 1000, "world_vocab_sizes": [300, 400, 600, 1000, 1500], "premium_vocab": 1000,
-                "real_chars": 300_000, "real_vocab_sizes": [500, 1000, 2000, 4000, 8000]},
+                "real_chars": 300_000, "real_vocab_sizes": [500, 1000, 2000, 4000, 8000],
+                "flores_pairs": 200, "flores_vocab": 1000, "hub_tokenizers": False},
         "gpu": {"world_chars": 1_000_000, "demo_chars": 20_000, "demo_merges": 100, "exercise_merges": 30,
                 "demo_vocab": 1000, "world_vocab_sizes": [300, 400, 600, 1000, 1500, 2000], "premium_vocab": 1000,
-                "real_chars": 680_000, "real_vocab_sizes": [500, 1000, 2000, 4000, 8000, 16000]},
+                "real_chars": 680_000, "real_vocab_sizes": [500, 1000, 2000, 4000, 8000, 16000],
+                "flores_pairs": 200, "flores_vocab": 1000, "hub_tokenizers": True},
     },
     "02_pretraining": {
         # demo_*: the tiny model taken apart piece by piece (the same in every profile);
