@@ -36,6 +36,7 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "generate_tokens": 30,
             "scale_n_layer": 1, "scale_n_head": 2, "scale_n_embd": 16, "scale_block_size": 16,
             "scale_steps": 8, "scale_eval_every": 4, "scale_variants": ["base", "width", "data"],
+            "sweep_lrs": [1e-3, 1e-2], "sweep_steps": 3, "bpb_chars": 1_500, "bpb_flores_pairs": 20,
         },
         "cpu": {
             "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 20,
@@ -45,6 +46,7 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "plot_every": 50, "generate_tokens": 120,
             "scale_n_layer": 2, "scale_n_head": 2, "scale_n_embd": 48, "scale_block_size": 32,
             "scale_steps": 150, "scale_eval_every": 25, "scale_variants": ["base", "width", "depth", "data"],
+            "sweep_lrs": [3e-4, 1e-3, 3e-3, 1e-2], "sweep_steps": 150, "bpb_chars": 20_000, "bpb_flores_pairs": 200,
         },
         "gpu": {
             "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 20,
@@ -54,6 +56,7 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "plot_every": 100, "generate_tokens": 200,
             "scale_n_layer": 4, "scale_n_head": 4, "scale_n_embd": 128, "scale_block_size": 128,
             "scale_steps": 600, "scale_eval_every": 100, "scale_variants": ["base", "width", "depth", "data"],
+            "sweep_lrs": [], "sweep_steps": 0, "bpb_chars": 50_000, "bpb_flores_pairs": 200,
         },
     },
     "A1_gpu_kernels": {
