@@ -601,7 +601,7 @@ for profile in ("smoke", "cpu", "gpu"):
     else:
         train_tokens, how = round(0.9 * other.corpus_chars / chars_per_token), pick(en="estimated", tr="tahmini")
     print(f"{profile:>5}: {seen:>11,} {pick(en='tokens seen', tr='görülen token')} / {train_tokens:>10,} "
-          f"{pick(en='training tokens', tr='eğitim token’ı')} ({how}) = {seen / train_tokens:6.2f} "
+          f"{pick(en='training tokens', tr='eğitim token')} ({how}) = {seen / train_tokens:6.2f} "
           f"{pick(en='epochs', tr='tur')}")
 
 # %% [markdown] lang=en
@@ -609,11 +609,19 @@ for profile in ("smoke", "cpu", "gpu"):
 # at first, then stalls or blows up. A short **sweep** trains the same small model (the one of the scaling
 # section below) with a few peak learning rates and compares the curves. It runs in the cpu profile
 # (the smoke profile runs a token version; the gpu profile skips it and keeps the chosen value).
+#
+# The best value depends on the model: bigger models usually want smaller learning rates (GPT-3's
+# table 2.1 goes from 6·10⁻⁴ at 125M parameters to 0.6·10⁻⁴ at 175B, Brown et al. 2020), so the
+# winner of a small model's sweep is a starting point for a bigger model, not its answer.
 # %% [markdown] lang=tr
 # **Tepe öğrenme oranını seçmek.** Çok küçükse kayıp yavaş düşer; çok büyükse önce hızla düşer, sonra
 # takılır ya da patlar. Kısa bir **tarama**, aynı küçük modeli (aşağıdaki ölçekleme bölümünün modeli)
 # birkaç tepe öğrenme oranıyla eğitir ve eğrileri karşılaştırır. Tarama cpu profilinde çalışır (smoke
 # profili göstermelik küçük bir sürümünü çalıştırır; gpu profili taramayı atlar ve seçilmiş değeri kullanır).
+#
+# En iyi değer modele bağlıdır: büyük modeller genellikle daha küçük öğrenme oranları ister (GPT-3'ün
+# tablo 2.1'inde 125M parametrede 6·10⁻⁴ olan değer, 175B'de 0,6·10⁻⁴'e iner; Brown vd. 2020). Bu yüzden
+# küçük bir modelin taramasında kazanan değer, daha büyük bir model için yanıt değil, bir başlangıç noktasıdır.
 
 # %%
 # NBVAL_IGNORE_OUTPUT

@@ -46,7 +46,7 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "plot_every": 50, "generate_tokens": 120,
             "scale_n_layer": 2, "scale_n_head": 2, "scale_n_embd": 48, "scale_block_size": 32,
             "scale_steps": 150, "scale_eval_every": 25, "scale_variants": ["base", "width", "depth", "data"],
-            "sweep_lrs": [3e-4, 1e-3, 3e-3, 1e-2], "sweep_steps": 150, "bpb_chars": 20_000, "bpb_flores_pairs": 200,
+            "sweep_lrs": [1e-3, 3e-3, 1e-2, 3e-2], "sweep_steps": 150, "bpb_chars": 20_000, "bpb_flores_pairs": 200,
         },
         "gpu": {
             "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 20,
