@@ -38,17 +38,21 @@
 # Süre: yaklaşık 30 dakika. GPU gerekmez.
 
 # %%
+import sys
 import tempfile
 from pathlib import Path
 
 from course_lib.checks import check_count_pairs, check_encode_word, check_merge
 from course_lib.data.files import load_text
+from course_lib.data.flores import flores_pairs
 from course_lib.data.local_data import find_corpus
 from course_lib.data.parallel import parallel_world_texts
 from course_lib.i18n import CourseValueError, get_language, pick
 from course_lib.profile import sizes
 from course_lib.tokenizer import BPETokenizer, CharTokenizer, to_hf_tokenizer
+from course_lib.tokenizer.fertility import fertility
 from course_lib.tokenizer.fertility_sweep import fertility_sweep, held_out_split, token_premium
+from course_lib.tokenizer.hub_compare import hub_fertility
 from course_lib.tokenizer.naive_bpe import most_frequent_pairs, pair_counts_of_text, train_merges
 from course_lib.tokenizer.pretokenize import GPT2_PATTERN, split_words
 from course_lib.tokenizer.views import (
@@ -605,6 +609,110 @@ assert english_only > 1 > turkish_only and english_only > both_languages, \
 #   çok ödeyebilir (Petrov vd. 2023 bu noktaya dikkat çeker).
 #
 # Bu yüzden Türkçe için bir tokenizer, iyi bir oranda Türkçe metinle eğitilmelidir.
+
+# %% [markdown] lang=en
+# ### Real sentences: FLORES-200
+#
+# The world is small and invented. For real text, the package ships parallel sentences from
+# **FLORES-200** (NLLB Team 2022, arXiv 2207.04672): English sentences from Wikinews, Wikivoyage and
+# Wikibooks, translated into Turkish by professional translators. We read them through SIB-200
+# (Adelani et al. 2023, arXiv 2309.07445), which ships them in `course_lib/data/sib200/`
+# (CC BY-SA 4.0; see `ATTRIBUTION.md` there). Each Turkish sentence says what its English twin says,
+# so the comparison is fair, as it was on the world.
+#
+# We train the course's BPE on the first sentences — on the Turkish side only, the English side
+# only, and both — and measure fertility on the remaining ones, which no tokenizer has seen. Beside
+# them stands the BPE of the world (both languages), measured on its own held-out stories and on the
+# same real sentences.
+# %% [markdown] lang=tr
+# ### Gerçek cümleler: FLORES-200
+#
+# "Dünya" derlemi küçük ve kurgusaldır. Gerçek metin için paket, **FLORES-200**'den (NLLB Team 2022,
+# arXiv 2207.04672) paralel cümlelerle gelir: Wikinews, Wikivoyage ve Wikibooks'tan alınmış, profesyonel
+# çevirmenlerce Türkçeye çevrilmiş İngilizce cümleler. Bu cümleleri, onları `course_lib/data/sib200/`
+# klasöründe sunan SIB-200 üzerinden okuyoruz (Adelani vd. 2023, arXiv 2309.07445; lisansı CC BY-SA
+# 4.0, ayrıntılar oradaki `ATTRIBUTION.md` dosyasında). Her Türkçe cümle, İngilizce karşılığıyla aynı
+# şeyi söyler; bu yüzden karşılaştırma, "dünya" derleminde olduğu gibi adildir.
+#
+# Kursun BPE'si ilk cümlelerle eğitilir: yalnızca Türkçe tarafla, yalnızca İngilizce tarafla ve iki
+# tarafla birlikte. Doğurganlık ise hiçbir tokenizer'ın görmediği geri kalan cümlelerde ölçülür.
+# Yanlarında "dünya" derleminin (iki dilli) BPE'si de yer alır: hem kendi ayrılmış öykülerinde hem de
+# aynı gerçek cümlelerde ölçülür.
+
+# %%
+flores = flores_pairs(SIZES.flores_pairs)
+cut = len(flores) * 3 // 4
+flores_train = {"tr": "\n".join(p.tr for p in flores[:cut]), "en": "\n".join(p.en for p in flores[:cut])}
+flores_test = {"tr": "\n".join(p.tr for p in flores[cut:]), "en": "\n".join(p.en for p in flores[cut:])}
+print(pick(en=f"{len(flores)} FLORES-200 pairs: {cut} to train on, {len(flores) - cut} to measure; for example:",
+           tr=f"{len(flores)} FLORES-200 çifti: {cut} tanesi eğitim, {len(flores) - cut} tanesi ölçüm için; örneğin:"))
+print("  TR:", flores[cut].tr, "\n  EN:", flores[cut].en)
+flores_tokenizers = {
+    pick(en="FLORES, Turkish only", tr="FLORES, yalnızca Türkçe"): flores_train["tr"],
+    pick(en="FLORES, English only", tr="FLORES, yalnızca İngilizce"): flores_train["en"],
+    pick(en="FLORES, both languages", tr="FLORES, iki dil"): flores_train["tr"] + "\n" + flores_train["en"],
+    pick(en="world, both languages", tr="dünya, iki dil"): world_train["tr"] + "\n\n" + world_train["en"],
+}
+flores_fertility = {}
+print(f"\n{pick(en='BPE trained on', tr='BPE eğitim metni'):<28} {'V':>5}  "
+      f"{'FLORES TR':>9} {'FLORES EN':>9}"
+      f"  {pick(en='world TR', tr='dünya TR'):>9} {pick(en='world EN', tr='dünya EN'):>9}")
+for name, text in flores_tokenizers.items():
+    bpe = BPETokenizer.train(text, SIZES.flores_vocab)
+    flores_fertility[name] = {lang: fertility(bpe, flores_test[lang]) for lang in ("tr", "en")}
+    on_world = {lang: fertility(bpe, world_test[lang]) for lang in ("tr", "en")}
+    print(f"{name:<28} {bpe.vocab_size:>5}  {flores_fertility[name]['tr']:>9.2f} {flores_fertility[name]['en']:>9.2f}"
+          f"  {on_world['tr']:>9.2f} {on_world['en']:>9.2f}")
+tr_only, en_only, both_flores, world_bpe = flores_fertility.values()
+assert both_flores["tr"] > both_flores["en"], pick(en="TR fertility > EN on real sentences",
+                                                   tr="gerçek cümlelerde de TR doğurganlığı > EN")
+for lang, own, other in (("tr", tr_only, en_only), ("en", en_only, tr_only)):
+    column = [row[lang] for row in flores_fertility.values()]
+    assert own[lang] == min(column) and other[lang] == max(column), \
+        pick(en="the premium follows the training text", tr="fazladan token, eğitim metnine bağlıdır")
+assert world_bpe["tr"] > both_flores["tr"], pick(en="the world's BPE does not carry over to real Turkish",
+                                                 tr="dünyanın BPE'si gerçek Türkçeye aktarılamaz")
+
+# %% [markdown] lang=en
+# Read the table by columns. On the real sentences, Turkish costs more tokens per word than English
+# under the tokenizer trained on both. In each FLORES column, the tokenizer trained on that language
+# alone gives the fewest tokens per word and the one trained on the other language alone the most:
+# the premium follows the training text, as it did on the world. The world's
+# BPE is the lesson of the caveat above: it was trained on a thousand distinct words, so on real
+# Turkish it falls back to short pieces and its fertility jumps. A hundred and fifty sentences are little
+# text for a tokenizer; real tokenizers train on gigabytes, which is what the optional cell below measures.
+# %% [markdown] lang=tr
+# Tabloyu sütun sütun okuyun. Gerçek cümlelerde, iki dille eğitilmiş tokenizer'da Türkçe sözcük başına
+# İngilizceden daha çok token tutuyor. Her FLORES sütununda sözcük başına en az token'ı, yalnızca o dille
+# eğitilmiş tokenizer; en çok token'ı ise yalnızca öteki dille eğitilmiş tokenizer veriyor: "dünya"
+# derleminde olduğu gibi, fazladan token eğitim metnine bağlıdır. "Dünya" derleminin
+# BPE'si yukarıdaki uyarının kanıtıdır: yaklaşık bin farklı sözcükle eğitildiği için gerçek Türkçede kısa
+# parçalara geri düşer ve doğurganlığı sıçrar. Yüz elli cümle bir tokenizer için az metindir; gerçek
+# tokenizer'lar gigabaytlarca metinle eğitilir. Aşağıdaki isteğe bağlı hücre bunları ölçer.
+
+# %% [markdown] lang=en
+# **Optional: real tokenizers from the Hugging Face Hub.** Where a network exists (the gpu profile, or
+# Colab), this cell downloads only the tokenizer files of GPT-2 (trained on English web pages), BERTurk
+# (trained on Turkish), a Turkish GPT-2 and Llama 3 (a 128,256-token vocabulary covering many
+# languages), and measures them on the same held-out FLORES sentences. Offline it says so and skips.
+# %% [markdown] lang=tr
+# **İsteğe bağlı: Hugging Face Hub'dan gerçek tokenizer'lar.** Ağ erişimi olan bir ortamda (gpu profili
+# ya da Colab) bu hücre yalnızca şu tokenizer'ların dosyalarını indirir: GPT-2 (İngilizce web sayfalarıyla
+# eğitilmiş), BERTurk (Türkçeyle eğitilmiş), bir Türkçe GPT-2 ve Llama 3 (birçok dili kapsayan
+# 128.256 token'lık bir sözcük dağarcığı). Sonra onları aynı ayrılmış FLORES cümlelerinde ölçer. Ağ
+# yoksa bunu söyler ve hücreyi atlar.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+if SIZES.hub_tokenizers or "google.colab" in sys.modules:
+    for result in hub_fertility(flores_test):
+        print(f"{result.label:<14} TR {result.fertility['tr']:.2f}  EN {result.fertility['en']:.2f}"
+              f"  {pick(en='tokens TR/EN', tr='token TR/EN')} {result.tokens['tr'] / result.tokens['en']:.2f}")
+else:
+    print(pick(en="Skipped: this profile stays offline. Run with COURSE_PROFILE=gpu (or on Colab) to compare "
+                  "GPT-2, BERTurk, a Turkish GPT-2 and Llama 3 here.",
+               tr="Atlandı: bu profil ağa çıkmaz. GPT-2, BERTurk, bir Türkçe GPT-2 ve Llama 3'ü burada "
+                  "karşılaştırmak için COURSE_PROFILE=gpu ile (ya da Colab'de) çalıştırın."))
 
 # %% [markdown] lang=en
 # ## 4. Special tokens, characters, saving and Hugging Face

@@ -56,6 +56,8 @@ from course_lib.checks import (
     check_training_step,
 )
 from course_lib.data.batching import TokenStream
+from course_lib.data.flores import flores_texts
+from course_lib.data.parallel import documents_by_language
 from course_lib.data.world import World
 from course_lib.device import seed_everything
 from course_lib.i18n import pick
@@ -71,7 +73,9 @@ from course_lib.model import (
 from course_lib.profile import current_profile, sizes
 from course_lib.tokenizer import BPETokenizer
 from course_lib.train import RandomWindows, TrainConfig, loss_evaluator, train
+from course_lib.train.bits_per_byte import text_bits_per_byte
 from course_lib.viz.attention import attention_viewer, plot_attention_heads, plot_causal_mask
+from course_lib.viz.recipe import plot_lr_schedule, plot_lr_sweep
 from course_lib.viz.sampling import continue_text, plot_sampling_filters, prompt_ids, sampling_playground
 from course_lib.viz.scaling import plot_scaling, variant_label, variant_settings
 from course_lib.viz.tokens import token_labels
@@ -576,6 +580,125 @@ step_losses = [
 print([round(loss, 3) for loss in step_losses])
 
 # %% [markdown] lang=en
+# ### The training recipe: warm-up, cosine decay, clipping
+#
+# The loop below does not use one fixed learning rate. Its **schedule** rises linearly over the first
+# `warmup_steps` (the **warm-up**), then falls along half a cosine to a tenth of the peak:
+#
+# * **Why warm up.** Adam divides each update by a running estimate of the gradient's size (its second
+#   moment). In the first steps that estimate rests on a handful of noisy gradients, while the freshly
+#   initialised model's gradients are large and change fast, so full-size steps can throw the weights
+#   far off and the loss spikes or diverges. Small steps at first let the statistics settle (Liu et al.
+#   2020, "On the Variance of the Adaptive Learning Rate and Beyond", arXiv 1908.03265; nanoGPT and
+#   GPT-3 warm up the same way).
+# * **Why decay.** Large steps make fast progress early; small steps at the end let the weights settle
+#   into a low region instead of bouncing around it.
+# * **Why clip.** Before each update, if the norm of the whole gradient (all parameters together) is
+#   above 1, the gradient is scaled down to norm 1; its direction stays the same. A rare batch with a huge
+#   gradient then moves the weights no further than an ordinary one, instead of undoing many steps of
+#   progress (Pascanu et al. 2013, arXiv 1211.5063).
+#
+# The curve is drawn by the same function (`course_lib.train.schedule.lr_at`) that the loop calls:
+# %% [markdown] lang=tr
+# ### Eğitim tarifi: ısınma, kosinüs azalma, kırpma
+#
+# Aşağıdaki döngü tek ve sabit bir öğrenme oranı kullanmaz. **Öğrenme oranı takvimi**, ilk
+# `warmup_steps` adım boyunca doğrusal olarak yükselir (**ısınma**), ardından yarım bir kosinüs
+# eğrisiyle tepe değerinin onda birine iner:
+#
+# * **Neden ısınma?** Adam her güncellemeyi, gradyanın büyüklüğüne ilişkin yürüyen bir tahmine (ikinci
+#   moment) böler. İlk adımlarda bu tahmin birkaç gürültülü gradyana dayanır; yeni başlatılmış modelin
+#   gradyanları ise büyüktür ve hızla değişir. Bu yüzden tam boyutlu adımlar ağırlıkları çok uzağa
+#   savurabilir; kayıp sıçrar ya da ıraksar. Başta küçük adımlar atılırsa istatistikler oturur (Liu vd.
+#   2020, "On the Variance of the Adaptive Learning Rate and Beyond", arXiv 1908.03265; nanoGPT ve GPT-3
+#   de aynı biçimde ısınma uygular).
+# * **Neden azalma?** Büyük adımlar başta hızlı ilerleme sağlar; sondaki küçük adımlar ise ağırlıkların
+#   düşük kayıplı bir bölgenin çevresinde gidip gelmek yerine oraya yerleşmesini sağlar.
+# * **Neden kırpma?** Her güncellemeden önce, gradyanın tamamının (bütün parametreler birlikte) normu
+#   1'den büyükse gradyan, normu 1 olacak biçimde küçültülür; yönü değişmez. Böylece çok büyük gradyan
+#   veren seyrek bir yığın, ağırlıkları sıradan bir yığından daha uzağa götüremez ve birçok adımın
+#   kazancını bozamaz (Pascanu vd. 2013, arXiv 1211.5063).
+#
+# Eğri, döngünün çağırdığı fonksiyonun kendisiyle (`course_lib.train.schedule.lr_at`) çizilir:
+
+# %%
+train_config = TrainConfig(max_steps=SIZES.steps, lr=SIZES.lr, warmup_steps=SIZES.warmup_steps,
+                           eval_every=SIZES.eval_every, live_plot_every=SIZES.plot_every)
+fig = plot_lr_schedule(train_config, SIZES.steps)
+print(pick(en="peak lr", tr="tepe öğrenme oranı"), train_config.lr, "|",
+      pick(en="floor", tr="taban"), train_config.floor_lr, "|",
+      pick(en="warm-up steps", tr="ısınma adımı"), train_config.warmup_steps, "/", SIZES.steps)
+
+# %% [markdown] lang=en
+# **How many times does the model see its data?** Each step reads `batch_size` random windows of
+# `block_size` tokens. Tokens seen divided by the training tokens is the number of **epochs** (passes
+# over the data; with random windows, the average number of times each token is read). The other
+# profiles' token counts are estimated from this tokenizer's characters per token; their larger
+# vocabularies make tokens longer, so they make somewhat fewer epochs than shown.
+# %% [markdown] lang=tr
+# **Model verisini kaç kez görüyor?** Her adım, `block_size` token'lık `batch_size` tane rastgele pencere
+# okur. Görülen token sayısının eğitim token'larına oranı, **tur** (epoch) sayısıdır: verinin üzerinden
+# kaç kez geçildiği; rastgele pencerelerle her token'ın ortalama kaç kez okunduğu. Öteki profillerin
+# token sayıları bu tokenizer'ın token başına karakter sayısıyla tahmin edilir; onların sözcük dağarcığı
+# daha büyük, token'ları daha uzun olduğundan gösterilenden biraz daha az tur atarlar.
+
+# %%
+chars_per_token = len(corpus.text) / len(stream)
+for profile in ("smoke", "cpu", "gpu"):
+    other = sizes("02_pretraining", profile)
+    seen = other.steps * other.batch_size * other.block_size
+    if profile == current_profile():
+        train_tokens, how = len(stream.split("train")), pick(en="measured", tr="ölçülen")
+    else:
+        train_tokens, how = round(0.9 * other.corpus_chars / chars_per_token), pick(en="estimated", tr="tahmini")
+    print(f"{profile:>5}: {seen:>11,} {pick(en='tokens seen', tr='görülen token')} / {train_tokens:>10,} "
+          f"{pick(en='training tokens', tr='eğitim token')} ({how}) = {seen / train_tokens:6.2f} "
+          f"{pick(en='epochs', tr='tur')}")
+
+# %% [markdown] lang=en
+# **Choosing the peak learning rate.** Too small and the loss falls slowly; too large and it falls fast
+# at first, then stalls or blows up. A short **sweep** trains the same small model (the one of the scaling
+# section below) with a few peak learning rates and compares the curves. It runs in the cpu profile
+# (the smoke profile runs a token version; the gpu profile skips it and keeps the chosen value).
+#
+# The best value depends on the model: bigger models usually want smaller learning rates (GPT-3's
+# table 2.1 goes from 6·10⁻⁴ at 125M parameters to 0.6·10⁻⁴ at 175B, Brown et al. 2020), so the
+# winner of a small model's sweep is a starting point for a bigger model, not its answer.
+# %% [markdown] lang=tr
+# **Tepe öğrenme oranını seçmek.** Çok küçükse kayıp yavaş düşer; çok büyükse önce hızla düşer, sonra
+# takılır ya da patlar. Kısa bir **tarama**, aynı küçük modeli (aşağıdaki ölçekleme bölümünün modeli)
+# birkaç tepe öğrenme oranıyla eğitir ve eğrileri karşılaştırır. Tarama cpu profilinde çalışır (smoke
+# profili göstermelik küçük bir sürümünü çalıştırır; gpu profili taramayı atlar ve seçilmiş değeri kullanır).
+#
+# En iyi değer modele bağlıdır: büyük modeller genellikle daha küçük öğrenme oranları ister (GPT-3'ün
+# tablo 2.1'inde 125M parametrede 6·10⁻⁴ olan değer, 175B'de 0,6·10⁻⁴'e iner; Brown vd. 2020). Bu yüzden
+# küçük bir modelin taramasında kazanan değer, daha büyük bir model için yanıt değil, bir başlangıç noktasıdır.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+sweep_runs = {}
+sweep_config = GPTConfig(vocab_size=V, block_size=SIZES.scale_block_size, n_layer=SIZES.scale_n_layer,
+                         n_head=SIZES.scale_n_head, n_embd=SIZES.scale_n_embd)
+for sweep_lr in SIZES.sweep_lrs:
+    torch.manual_seed(0)
+    sweep_generator = torch.Generator().manual_seed(0)
+    sweep_run = train(
+        GPT(sweep_config),
+        RandomWindows(stream.split("train"), SIZES.scale_block_size, SIZES.batch_size, sweep_generator),
+        TrainConfig(max_steps=SIZES.sweep_steps, lr=sweep_lr, warmup_steps=max(1, SIZES.sweep_steps // 10),
+                    live_plot_every=None),
+        generator=sweep_generator,
+    )
+    sweep_runs[sweep_lr] = sweep_run.history
+    last = sweep_run.history.train_losses[-max(1, SIZES.sweep_steps // 10):]
+    print(f"lr = {sweep_lr:g}: {pick(en='final training loss', tr='son eğitim kaybı')} {sum(last) / len(last):.3f}")
+if sweep_runs:
+    fig = plot_lr_sweep(sweep_runs)
+else:
+    print(pick(en="The gpu profile skips the sweep: run it with COURSE_PROFILE=cpu.",
+               tr="gpu profili taramayı atlar: COURSE_PROFILE=cpu ile çalıştırın."))
+
+# %% [markdown] lang=en
 # ### Pretraining a real model
 #
 # The course's training loop, `course_lib.train.train`, makes the same four moves as your step
@@ -617,8 +740,7 @@ start_val_loss = evaluate(model)["val_loss"]
 run = train(
     model,
     train_batches,
-    TrainConfig(max_steps=SIZES.steps, lr=SIZES.lr, warmup_steps=SIZES.warmup_steps,
-                eval_every=SIZES.eval_every, live_plot_every=SIZES.plot_every),
+    train_config,
     eval_fn=evaluate,
     generator=data_generator,
 )
@@ -630,6 +752,85 @@ print(pick(en="tokens seen:", tr="görülen token:"), f"{tokens_seen:,}",
       pick(en="| compute ≈ 6·N·D =", tr="| hesap ≈ 6·N·D ="), f"{training_flops(config, tokens_seen, include_attention=False):.2e} FLOP")
 assert final_val_loss < start_val_loss - 0.5, pick(en="pretraining should lower the validation loss",
                                                    tr="ön eğitim doğrulama kaybını düşürmeli")
+
+# %% [markdown] lang=en
+# ### Training loss, validation loss, and the gap between them
+#
+# The training loss is measured on text the model learns from, the validation loss on text it never
+# saw. Their difference, the **generalisation gap**, tells you what limits the model:
+#
+# * **small gap, both high:** the model has not learned all it could; train longer or make it bigger;
+# * **a gap that grows as training goes on:** the model starts to memorise its training text
+#   (**overfitting**): more passes over the same data help it less and less; more data, a smaller model
+#   or stopping earlier helps.
+#
+# Both are measured below the same way, on fixed batches, with the final weights.
+# %% [markdown] lang=tr
+# ### Eğitim kaybı, doğrulama kaybı ve aralarındaki fark
+#
+# Eğitim kaybı modelin öğrendiği metinde, doğrulama kaybı hiç görmediği metinde ölçülür. İkisinin
+# arasındaki fark, yani **genelleme farkı**, modeli neyin sınırladığını gösterir:
+#
+# * **fark küçük, iki kayıp da yüksek:** model öğrenebileceğinin hepsini öğrenmemiştir; daha uzun
+#   eğitin ya da modeli büyütün;
+# * **eğitim ilerledikçe büyüyen bir fark:** model eğitim metnini ezberlemeye başlamıştır (**aşırı
+#   öğrenme**); aynı veri üzerinden yeni turlar giderek daha az yarar sağlar; daha çok veri, daha küçük
+#   bir model ya da eğitimi daha erken durdurmak yardımcı olur.
+#
+# Aşağıda ikisi de aynı biçimde, sabit yığınlarda ve son ağırlıklarla ölçülür.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+train_eval = loss_evaluator(RandomWindows(stream.split("train"), SIZES.block_size, SIZES.batch_size, fixed=True,
+                                          seed=1), max_batches=SIZES.eval_batches, name="train_loss")
+final_train_loss = train_eval(model)["train_loss"]
+print(pick(en="training loss  ", tr="eğitim kaybı   "), f"{final_train_loss:.3f}")
+print(pick(en="validation loss", tr="doğrulama kaybı"), f"{final_val_loss:.3f}")
+print(pick(en="gap (val − train)", tr="fark (doğrulama − eğitim)"), f"{final_val_loss - final_train_loss:+.3f}")
+
+# %% [markdown] lang=en
+# ### Bits per byte, per language
+#
+# A loss in nats per token depends on the tokenizer: longer tokens mean fewer, harder predictions. Divide
+# the total loss of a text by its UTF-8 bytes instead, and convert nats to bits:
+#
+# $$\text{bits/byte} = \frac{\text{total nats}}{\ln 2 \cdot \text{UTF-8 bytes}}$$
+#
+# This number does not depend on the tokenizer, so models with different tokenizers can be compared on the
+# same text (the GPT-2 paper reports enwik8 this way). Across languages, compare with care: the same
+# content takes a different number of bytes in each (ç, ğ, ı, ö, ş, ü are two bytes each in UTF-8). Below:
+# the validation documents of each language, and the real FLORES-200 sentences of chapter 01, which
+# this model never saw anything like: that row is chapter 01's caveat in numbers.
+# %% [markdown] lang=tr
+# ### Dile göre bayt başına bit
+#
+# Token başına nat cinsinden kayıp, tokenizer'a bağlıdır: token'lar uzadıkça tahmin sayısı azalır, her
+# tahmin zorlaşır. Bunun yerine bir metnin toplam kaybını UTF-8 bayt sayısına bölüp natı bite çevirin:
+#
+# $$\text{bit/bayt} = \frac{\text{toplam nat}}{\ln 2 \cdot \text{UTF-8 bayt sayısı}}$$
+#
+# Bu sayı tokenizer'a bağlı değildir; bu yüzden farklı tokenizer'ları olan modeller aynı metin üzerinde
+# karşılaştırılabilir (GPT-2 makalesi enwik8 sonuçlarını böyle verir). Diller arasında ise dikkatli
+# karşılaştırın: aynı içerik her dilde farklı sayıda bayt tutar (ç, ğ, ı, ö, ş, ü UTF-8'de ikişer
+# bayttır). Aşağıda her dilin doğrulama belgeleri ve 01. bölümdeki gerçek FLORES-200 cümleleri var. Model
+# bu cümlelere benzeyen hiçbir şey görmedi: o satır, 01. bölümdeki uyarının sayılarla ifadesidir.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+val_start = len(corpus.text) - len(tokenizer.decode(stream.split("val").tolist()))
+measured = {pick(en="world validation", tr="dünya doğrulama"): documents_by_language(corpus, val_start),
+            "FLORES-200": flores_texts(SIZES.bpb_flores_pairs)}
+bpb = {}
+for source, texts in measured.items():
+    for lang in ("tr", "en"):
+        result = text_bits_per_byte(model, tokenizer, texts[lang][: SIZES.bpb_chars], SIZES.block_size)
+        bpb[source, lang] = result.bits_per_byte
+        print(f"{source:<18} {lang}  {result.nats_per_token:.3f} {pick(en='nats/token', tr='nat/token')}  "
+              f"{result.n_bytes / result.tokens:.2f} {pick(en='bytes/token', tr='bayt/token')}  "
+              f"{result.bits_per_byte:.3f} {pick(en='bits/byte', tr='bit/bayt')}")
+world_source = next(iter(measured))
+assert all(bpb["FLORES-200", lang] > bpb[world_source, lang] for lang in ("tr", "en")), \
+    pick(en="real text costs more bits per byte than the world", tr="gerçek metin, dünyadan daha çok bit/bayt tutar")
 
 # %% [markdown] lang=en
 # The model is saved in the Hugging Face GPT-2 format (`config.json` + `model.safetensors`, no pickles)

@@ -14,13 +14,16 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
     "01_tokenization": {
         "smoke": {"world_chars": 40_000, "demo_chars": 3_000, "demo_merges": 30, "exercise_merges": 10,
                   "demo_vocab": 600, "world_vocab_sizes": [300, 600, 1000], "premium_vocab": 600,
-                  "real_chars": 30_000, "real_vocab_sizes": [500, 1000]},
+                  "real_chars": 30_000, "real_vocab_sizes": [500, 1000],
+                  "flores_pairs": 200, "flores_vocab": 400, "hub_tokenizers": False},
         "cpu": {"world_chars": 400_000, "demo_chars": 20_000, "demo_merges": 100, "exercise_merges": 30,
                 "demo_vocab": 1000, "world_vocab_sizes": [300, 400, 600, 1000, 1500], "premium_vocab": 1000,
-                "real_chars": 300_000, "real_vocab_sizes": [500, 1000, 2000, 4000, 8000]},
+                "real_chars": 300_000, "real_vocab_sizes": [500, 1000, 2000, 4000, 8000],
+                "flores_pairs": 200, "flores_vocab": 1000, "hub_tokenizers": False},
         "gpu": {"world_chars": 1_000_000, "demo_chars": 20_000, "demo_merges": 100, "exercise_merges": 30,
                 "demo_vocab": 1000, "world_vocab_sizes": [300, 400, 600, 1000, 1500, 2000], "premium_vocab": 1000,
-                "real_chars": 680_000, "real_vocab_sizes": [500, 1000, 2000, 4000, 8000, 16000]},
+                "real_chars": 680_000, "real_vocab_sizes": [500, 1000, 2000, 4000, 8000, 16000],
+                "flores_pairs": 200, "flores_vocab": 1000, "hub_tokenizers": True},
     },
     "02_pretraining": {
         # demo_*: the tiny model taken apart piece by piece (the same in every profile);
@@ -33,6 +36,7 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "generate_tokens": 30,
             "scale_n_layer": 1, "scale_n_head": 2, "scale_n_embd": 16, "scale_block_size": 16,
             "scale_steps": 8, "scale_eval_every": 4, "scale_variants": ["base", "width", "data"],
+            "sweep_lrs": [1e-3, 1e-2], "sweep_steps": 3, "bpb_chars": 1_500, "bpb_flores_pairs": 20,
         },
         "cpu": {
             "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 20,
@@ -42,6 +46,7 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "plot_every": 50, "generate_tokens": 120,
             "scale_n_layer": 2, "scale_n_head": 2, "scale_n_embd": 48, "scale_block_size": 32,
             "scale_steps": 150, "scale_eval_every": 25, "scale_variants": ["base", "width", "depth", "data"],
+            "sweep_lrs": [1e-3, 3e-3, 1e-2, 3e-2], "sweep_steps": 150, "bpb_chars": 20_000, "bpb_flores_pairs": 200,
         },
         "gpu": {
             "demo_block_size": 10, "demo_n_embd": 16, "demo_n_head": 2, "demo_n_layer": 2, "demo_steps": 20,
@@ -51,6 +56,7 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "plot_every": 100, "generate_tokens": 200,
             "scale_n_layer": 4, "scale_n_head": 4, "scale_n_embd": 128, "scale_block_size": 128,
             "scale_steps": 600, "scale_eval_every": 100, "scale_variants": ["base", "width", "depth", "data"],
+            "sweep_lrs": [], "sweep_steps": 0, "bpb_chars": 50_000, "bpb_flores_pairs": 200,
         },
     },
     "03_finetuning": {

@@ -34,6 +34,12 @@ MESSAGES = register(
             "en": "{path}, line {line}: the field {field} should be a whole number, but it is {value!r}.",
             "tr": "{path}, {line}. satır: {field} alanı bir tam sayı olmalı, ama değeri {value!r}.",
         },
+        "data_flores_bad_n": {
+            "en": "n = {value!r} parallel sentences asked for, but the shipped file holds {available}. "
+            "Pass a whole number from 1 to {available}.",
+            "tr": "n = {value!r} paralel cümle istendi, ama kursla gelen dosyada {available} cümle var. "
+            "1 ile {available} arasında bir tam sayı verin.",
+        },
         "data_bad_header": {
             "en": "{path} starts with the header {found!r}, but a {kind} file starts with {expected!r}.",
             "tr": "{path} dosyasının başlığı {found!r}, ama bir {kind} dosyası {expected!r} ile başlar.",

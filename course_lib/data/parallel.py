@@ -20,3 +20,16 @@ def parallel_world_texts(n_chars: int, seed: int = 0) -> dict[str, str]:
     return {
         lang: SEPARATOR.join(doc.text for doc in corpus.documents if doc.lang == lang) for lang in ("tr", "en")
     }
+
+
+def documents_by_language(corpus, start_char: int = 0) -> dict[str, str]:
+    """``{lang: text}``: the documents of ``corpus`` that begin at or after ``start_char`` of
+    ``corpus.text``, joined per language. With ``start_char`` at the start of the validation
+    split, this is the validation text of each language, whole documents only."""
+    texts: dict[str, list[str]] = {}
+    offset = 0
+    for doc in corpus.documents:
+        if offset >= start_char:
+            texts.setdefault(doc.lang, []).append(doc.text)
+        offset += len(doc.text) + len(SEPARATOR)
+    return {lang: SEPARATOR.join(parts) for lang, parts in texts.items()}

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from ..data.corpora import read_sib200
+from ..data.flores import SIB200_FILE
 from ..i18n import CourseValueError
 from . import messages  # noqa: F401  (registers this package's texts)
 
 LANGS = ("tr", "en")
-SIB200_FILE = Path(__file__).resolve().parent.parent / "data" / "sib200" / "sib200_tr_en.tsv"
 # In order of frequency in the train + dev splits.
 SIB200_LABELS = ("science/technology", "travel", "politics", "sports", "health", "entertainment", "geography")
 SIB200_SPLITS = ("train", "dev", "test")

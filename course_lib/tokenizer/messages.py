@@ -4,6 +4,17 @@ from ..i18n import register
 
 MESSAGES = register(
     {
+        "tokenizer_hub_skipped": {
+            "en": "Skipped {label} ({repo_id}): it could not be loaded from the Hugging Face Hub ({reason}). "
+            "This cell needs transformers and a network (Colab, the gpu profile); the rest of the "
+            "chapter does not.",
+            "tr": "{label} ({repo_id}) atlandı: Hugging Face Hub'dan yüklenemedi ({reason}). "
+            "Bu hücre transformers ve ağ erişimi ister (Colab, gpu profili); bölümün geri kalanı istemez.",
+        },
+        "tokenizer_hub_no_network": {
+            "en": "huggingface.co cannot be reached from here",
+            "tr": "buradan huggingface.co'ya ulaşılamıyor",
+        },
         "tokenizer_text_not_str": {
             "en": '{argument} must be a str, but got {type_name}. Pass the text itself, e.g. tok.encode("merhaba").',
             "tr": "{argument} bir str olmalı, ama {type_name} geldi. Metnin kendisini verin, "

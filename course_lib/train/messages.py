@@ -27,6 +27,17 @@ MESSAGES = register(
                 "Son sağlam kontrol noktası: {checkpoint}. Daha küçük bir öğrenme oranı deneyin (lr={lr})."
             ),
         },
+        "train_bpb_no_bytes": {
+            "en": "Bits per byte need at least one byte of text, but n_bytes = {value}. Measure a non-empty text.",
+            "tr": "Bayt başına bit için en az bir baytlık metin gerekir, ama n_bytes = {value}. "
+            "Boş olmayan bir metin ölçün.",
+        },
+        "train_bpb_too_short": {
+            "en": "The text has {tokens} token(s): at least 2 are needed, one to read and one to predict. "
+            "Pass a longer text.",
+            "tr": "Metin {tokens} token'dan oluşuyor: en az 2 token gerekir, biri okunur, biri tahmin edilir. "
+            "Daha uzun bir metin verin.",
+        },
         "train_bad_loss_shape": {
             "en": (
                 "loss_fn must return one loss per example, a tensor of shape ({batch},); "
