@@ -100,6 +100,10 @@ MESSAGES = register(
             "en": "top_k={value} is out of range: the model has {blocks} blocks, use 0 to {blocks}.",
             "tr": "top_k={value} aralık dışında: modelde {blocks} blok var; 0 ile {blocks} arasında bir değer verin.",
         },
+        "train_early_stopped": {
+            "en": "early stopping: {metric} did not improve for {patience} evaluations",
+            "tr": "erken durdurma: {metric} art arda {patience} değerlendirmede iyileşmedi",
+        },
         # --- checkpoints ------------------------------------------------------------------
         "checkpoint_missing": {
             "en": "No checkpoint at {path}: the folder or its file {file} does not exist.",
