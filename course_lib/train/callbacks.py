@@ -115,7 +115,7 @@ class CheckpointEvery(Callback):
 
     def _save(self, state: TrainState) -> None:
         state.save_checkpoint(self.directory / checkpoint_name(state.step))
-        if self.keep_last:
+        if self.keep_last and state.distributed.is_main:  # only the writer deletes
             import shutil
 
             steps = sorted(p for p in self.directory.glob("step_*") if p.is_dir())

@@ -14,6 +14,7 @@ import inspect
 import torch
 import torch.nn.functional as F
 from torch import nn
+from torch.nn.parallel import DistributedDataParallel
 
 from ..i18n import CourseTypeError, CourseValueError
 from . import messages  # noqa: F401  (registers this package's texts)
@@ -33,6 +34,8 @@ def logits_of(output) -> torch.Tensor:
 
 
 def _forward_parameters(model: nn.Module) -> set[str]:
+    if isinstance(model, DistributedDataParallel):  # its forward takes *args: look at the model inside
+        model = model.module
     try:
         return set(inspect.signature(model.forward).parameters)
     except (TypeError, ValueError):
