@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from course_lib.i18n import CourseValueError
+from course_lib.i18n import CourseRuntimeError, CourseValueError
 from course_lib.model import GPT, GPTConfig
 from course_lib.train import CheckpointEvery, RandomWindows, TrainConfig, train
 from course_lib.train.distributed import Distributed
@@ -46,8 +46,16 @@ def worker(out: Path) -> None:
         model, batches, config, generator = setting()
         result = train(model, batches, config, generator=generator,
                        callbacks=[CheckpointEvery(out / f"checkpoints_{rank}", every=STEPS)])
+    sys.stderr = sys.__stderr__
     torch.save({name: p.detach() for name, p in model.state_dict().items()}, out / f"weights_{rank}.pt")
     (out / f"history_{rank}.json").write_text(json.dumps(result.history.train_losses))
+    # A generator seeded differently per process would give the processes different batches.
+    model, _, config, _ = setting()
+    unlike = torch.Generator().manual_seed(rank)
+    try:
+        train(model, RandomWindows(torch.arange(3000) % 40, CONTEXT, GLOBAL_BATCH, unlike), config, generator=unlike)
+    except CourseRuntimeError as error:
+        (out / f"refused_{rank}.txt").write_text(error.en)
 
 
 def free_port() -> int:
@@ -61,7 +69,7 @@ def test_two_processes_train_what_one_process_trains_on_the_whole_batch(tmp_path
            "OMP_NUM_THREADS": "1"}
     command = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_addr",
                "127.0.0.1", "--master_port", str(free_port()), __file__, str(tmp_path)]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
     model, batches, config, generator = setting()
@@ -78,6 +86,9 @@ def test_two_processes_train_what_one_process_trains_on_the_whole_batch(tmp_path
     assert not (tmp_path / "checkpoints_1").exists()
     assert f"{STEPS}/{STEPS}" in (tmp_path / "stderr_0.txt").read_text()
     assert "step" not in (tmp_path / "stderr_1.txt").read_text()
+    # Processes whose data generators disagree are stopped before the first step, on every rank.
+    for rank in (0, 1):
+        assert "Process 1 of 2 would draw different batches" in (tmp_path / f"refused_{rank}.txt").read_text()
 
 
 def test_each_process_takes_a_disjoint_share_of_the_batch():
