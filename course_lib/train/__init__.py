@@ -7,8 +7,9 @@
 Files: config.py (TrainConfig), loop.py (train, train_step), losses.py (per-example losses),
 optim.py (AdamW groups), schedule.py (warmup+cosine, slanted triangular), callbacks.py and
 freezing.py (the hooks and built-in callbacks), checkpoint.py + rng.py (save / verify / resume),
-evaluate.py, progress.py, live_plot.py, messages.py. ``RandomWindows``, the pretraining sampler, is
-course_lib.data.batching's (one window sampler for the whole course), re-exported here.
+evaluate.py, progress.py, live_plot.py, messages.py; distributed.py (what changes under
+torchrun). ``RandomWindows``, the pretraining sampler, is course_lib.data.batching's (one window
+sampler for the whole course), re-exported here.
 """
 
 from ..data.batching import RandomWindows  # the pretraining sampler, here where train() is
