@@ -96,6 +96,7 @@ def test_random_windows_and_get_batch_draw_the_same_windows():
         x_ref, y_ref = stream.get_batch("train", 5, 12, generator=reference)
         assert torch.equal(x, x_ref) and torch.equal(y, y_ref)
         assert torch.equal(x[:, 1:], y[:, :-1])  # y is x shifted by one token
+        assert y.view(-1).shape == (60,)  # contiguous, as nanoGPT-style code expects
 
 
 def test_random_windows_fixed_repeats_and_endless_continues():

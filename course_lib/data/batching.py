@@ -127,7 +127,8 @@ def _draw_windows(windows: torch.Tensor, batch_size: int, generator: torch.Gener
     """
     starts = torch.randint(len(windows), (batch_size,), generator=generator)
     chunk = windows[starts]
-    return chunk[:, :-1], chunk[:, 1:]
+    # Contiguous copies (a few KB): code written for nanoGPT's batches calls y.view(-1) on them.
+    return chunk[:, :-1].contiguous(), chunk[:, 1:].contiguous()
 
 
 # --------------------------------------------------------------------------- labelled examples
