@@ -19,9 +19,11 @@ train it exactly as one process would on the whole batch:
 * **One voice.** Only rank 0 shows a progress bar or a plot and writes checkpoints; every rank
   evaluates, so that early stopping decides the same on all of them.
 
-Example weights (``Callback.example_weights``) are applied to each process's share, so weights
-normalised over a batch are normalised per share. Parameters frozen when ``train`` starts stay
-outside DDP's gradient averaging for the whole run.
+A custom ``loss_fn`` receives the DDP wrapper: calling it runs the model and syncs gradients;
+anything else of the model (its config, a submodule) is at ``model.module``. Callbacks and
+``eval_fn`` get the model itself. Example weights (``Callback.example_weights``) are applied to
+each process's share, so weights normalised over a batch are normalised per share. Parameters
+frozen when ``train`` starts stay outside DDP's gradient averaging for the whole run.
 """
 
 from __future__ import annotations
