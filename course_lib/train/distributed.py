@@ -99,8 +99,8 @@ def setup(model: nn.Module, device: torch.device, generator: torch.Generator | N
     copies rank 0's weights to every process. Without torchrun (``WORLD_SIZE`` unset or 1) and
     without a process group made by the caller, nothing changes.
     """
-    if int(os.environ.get("WORLD_SIZE", "1")) == 1 and not dist.is_initialized():
-        return Distributed()
+    if not dist.is_available() or (int(os.environ.get("WORLD_SIZE", "1")) == 1 and not dist.is_initialized()):
+        return Distributed()  # one process (some PyTorch builds have no torch.distributed at all)
     if not dist.is_initialized():
         dist.init_process_group(backend="nccl" if device.type == "cuda" else "gloo")
         atexit.register(_leave)
