@@ -42,6 +42,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import nn
+from tqdm.auto import tqdm
 
 from course_lib.data.local_data import find_corpus
 from course_lib.model import GPT, GPTConfig, to_hf
@@ -148,18 +149,23 @@ class TakeTurns(Callback):
         self.times = []
 
     def on_train_begin(self, state):
+        # The bar moves outside the timed stretches, so it costs no row anything.
+        self.bar = tqdm(total=state.total_steps, desc="steps per row", unit="step")
         self.last = now(self.device)
 
     def on_step_end(self, state):
         self.times.append(now(self.device) - self.last)
         if state.step % self.chunk == 0:
             self._others_take(self.chunk)
+            self.bar.update(self.chunk)
         self.last = now(self.device)
 
     def on_train_end(self, state):
         left = state.step % self.chunk
         if left:
             self._others_take(left)
+        self.bar.update(left)
+        self.bar.close()
 
     def _others_take(self, steps: int) -> None:
         for row in self.others:
