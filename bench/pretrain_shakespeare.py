@@ -186,6 +186,10 @@ def summary(times: list[float], skip: int) -> tuple[float, float]:
     return median, max(0.0, sum(times[:skip]) - skip * median)
 
 
+def ratio(value: float, baseline: float) -> str:
+    return "-" if baseline != baseline else f"{value / baseline:.3f}x"  # NaN: that row was not run
+
+
 # ---------------------------------------------------------------------------------- the run
 def char_tokens(text: str) -> tuple[torch.Tensor, list[str]]:
     """A minimal character vocabulary (the tokenizer package's CharTokenizer does the same, with checks)."""
@@ -286,8 +290,8 @@ def main() -> None:
     print(f"\n{header} {'val loss':>9}")
     for name, _, _ in rows:
         median, first_extra = stats[name]
-        line = f"{name:<32} {median * 1e3:>8.1f} {median / base:>12.3f}x"
-        line += f" {median / course_bare:>12.3f}x" if name == "course GPT, train()" else f" {'':>13}"
+        line = f"{name:<32} {median * 1e3:>8.1f} {ratio(median, base):>13}"
+        line += f" {ratio(median, course_bare):>13}" if name == "course GPT, train()" else f" {'':>13}"
         line += f" {first_extra:>10.1f}" if args.compile else ""
         print(f"{line} {losses[name]:>9.4f}")
     print(f"(median of steps {args.skip + 1}-{args.steps} per row; all rows took {wall:.0f} s together)")
