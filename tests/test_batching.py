@@ -5,7 +5,7 @@ import functools
 import pytest
 import torch
 
-from course_lib.data.batching import IGNORE_INDEX, LabelledDataset, TokenStream, collate
+from course_lib.data.batching import IGNORE_INDEX, LabelledDataset, RandomWindows, TokenStream, collate
 from course_lib.i18n import CourseTypeError, CourseValueError
 from course_lib.tokenizer import CharTokenizer
 
@@ -83,6 +83,40 @@ def test_bad_batch_arguments():
         stream.get_batch("train", 0, 4)
     with pytest.raises(CourseValueError):
         stream.get_batch("train", 2, 2.5)
+
+
+# ----------------------------------------------------------------------------- RandomWindows
+def test_random_windows_and_get_batch_draw_the_same_windows():
+    """One sampler: the loop's endless batches are get_batch's windows, draw for draw."""
+    stream = TokenStream(torch.randperm(300, generator=torch.Generator().manual_seed(3)), val_fraction=0.0)
+    batches = iter(RandomWindows(stream.split("train"), 12, 5, torch.Generator().manual_seed(7)))
+    reference = torch.Generator().manual_seed(7)
+    for _ in range(3):
+        x, y = next(batches)
+        x_ref, y_ref = stream.get_batch("train", 5, 12, generator=reference)
+        assert torch.equal(x, x_ref) and torch.equal(y, y_ref)
+        assert torch.equal(x[:, 1:], y[:, :-1])  # y is x shifted by one token
+        assert y.view(-1).shape == (60,)  # contiguous, as nanoGPT-style code expects
+
+
+def test_random_windows_fixed_repeats_and_endless_continues():
+    tokens = torch.arange(200)
+    val = RandomWindows(tokens, 8, 4, fixed=True, seed=1)
+    first, second = next(iter(val)), next(iter(val))
+    assert torch.equal(first[0], second[0])
+    endless = iter(RandomWindows(tokens, 8, 4, torch.Generator().manual_seed(1)))
+    assert not torch.equal(next(endless)[0], next(endless)[0])
+
+
+def test_random_windows_explain_bad_input_in_both_languages():
+    with pytest.raises(CourseValueError) as error:
+        RandomWindows(torch.arange(10), block_size=10, batch_size=2)
+    assert "block_size=10" in error.value.en and "<= 9" in error.value.en
+    assert "block_size <= 9" in error.value.tr and "token" in error.value.tr
+    with pytest.raises(CourseTypeError):
+        RandomWindows(torch.zeros(4, 5, dtype=torch.long), block_size=2, batch_size=2)
+    with pytest.raises(CourseValueError):
+        RandomWindows(torch.arange(100), block_size=4, batch_size=0)
 
 
 # --------------------------------------------------------------------------- LabelledDataset

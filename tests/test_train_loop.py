@@ -314,6 +314,16 @@ def test_early_stopping_stops_when_the_metric_stalls():
     assert result.steps == 5 and result.stop_reason.startswith("early stopping")
 
 
+def test_early_stopping_reason_is_in_the_learners_language():
+    from course_lib import i18n
+
+    i18n.set_language("tr")
+    values = iter([3.0, 3.5, 3.6, 1.0])
+    result = train(tiny_model(), fixed_batches(4), cfg(max_steps=100, eval_every=1),
+                   eval_fn=lambda model: next(values), callbacks=[EarlyStopping(patience=2)])
+    assert result.steps == 3 and result.stop_reason.startswith("erken durdurma: val_loss")
+
+
 def test_empty_batches_are_explained():
     with pytest.raises(CourseValueError, match="no data"):
         train(tiny_model(), [], cfg(epochs=1))

@@ -3,9 +3,10 @@
 Two shapes of data run through the course:
 
 - **One long stream of tokens** (pretraining): :class:`TokenStream` keeps the first part for
-  training and the last part for validation, and cuts random windows of ``block_size``
-  tokens; the target of each position is the next token, so ``y`` is ``x`` shifted by one
-  (as in nanoGPT's ``get_batch``).
+  training and the last part for validation; :class:`RandomWindows` cuts random windows of
+  ``block_size`` tokens from it, endlessly, for the training loop (``TokenStream.get_batch``
+  draws one batch the same way). The target of each position is the next token, so ``y`` is
+  ``x`` shifted by one (as in nanoGPT's ``get_batch``).
 - **Separate labelled examples** of different lengths (fine-tuning: topic, sentiment,
   instructions): :class:`LabelledDataset` holds them, and :func:`collate` pads a batch to its
   longest example and adds an attention mask that marks the real tokens (1) and the padding (0).
@@ -76,14 +77,58 @@ class TokenStream:
                 length=len(data),
                 largest=len(data) - 1,
             )
-        # A window starting at s uses tokens s .. s + block_size (block_size + 1 of them).
-        starts = torch.randint(len(data) - block_size, (batch_size,), generator=generator)
-        offsets = torch.arange(block_size)
-        x = data[starts[:, None] + offsets]
-        y = data[starts[:, None] + offsets + 1]
+        x, y = _draw_windows(_all_windows(data, block_size), batch_size, generator)
         if device is not None:
             x, y = x.to(device), y.to(device)
         return x, y
+
+
+class RandomWindows:
+    """Endless batches ``(x, y)`` of ``batch_size`` windows of ``block_size`` tokens at random offsets.
+
+    The sampler of pretraining: ``train(model, RandomWindows(stream.split("train"), 64, 24, g), ...)``.
+    Iterating starts from the generator's current state (it is not reset), so pass the same
+    generator to ``train(..., generator=...)``: checkpoints save its state, and a resumed run
+    draws the very batches the interrupted run would have drawn. ``fixed=True`` instead re-seeds
+    on every ``__iter__`` with ``seed``: every pass yields the same batches (for validation).
+    Under ``torchrun`` every process draws the same global batch and ``train`` gives each its
+    own share of it (see ``course_lib.train.distributed``), so ``batch_size`` is the global one.
+    """
+
+    def __init__(self, tokens, block_size: int, batch_size: int,
+                 generator: torch.Generator | None = None, *, fixed: bool = False, seed: int = 0):
+        tokens = _as_token_tensor(tokens, "tokens")
+        _check_positive(batch_size, "batch_size")
+        _check_positive(block_size, "block_size")
+        if block_size >= len(tokens):
+            raise CourseValueError("data_window_too_long", block_size=block_size, length=len(tokens),
+                                   largest=len(tokens) - 1)
+        self.windows = _all_windows(tokens, block_size)
+        self.batch_size = batch_size
+        self.generator = generator if generator is not None else torch.Generator().manual_seed(seed)
+        self.fixed, self.seed = fixed, seed
+
+    def __iter__(self):
+        if self.fixed:
+            self.generator.manual_seed(self.seed)
+        while True:
+            yield _draw_windows(self.windows, self.batch_size, self.generator)
+
+
+def _all_windows(tokens: torch.Tensor, block_size: int) -> torch.Tensor:
+    """Every window of ``block_size + 1`` tokens, as a view (no copy): row s holds tokens s .. s + block_size."""
+    return tokens.unfold(0, block_size + 1, 1)
+
+
+def _draw_windows(windows: torch.Tensor, batch_size: int, generator: torch.Generator | None):
+    """Gather ``batch_size`` random rows of ``windows``: inputs and next-token targets, both (B, T).
+
+    ``generator=None`` draws from torch's global random state (``torch.manual_seed``).
+    """
+    starts = torch.randint(len(windows), (batch_size,), generator=generator)
+    chunk = windows[starts]
+    # Contiguous copies (a few KB): code written for nanoGPT's batches calls y.view(-1) on them.
+    return chunk[:, :-1].contiguous(), chunk[:, 1:].contiguous()
 
 
 # --------------------------------------------------------------------------- labelled examples

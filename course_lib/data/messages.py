@@ -97,6 +97,14 @@ MESSAGES = register(
             "bir pencere block_size + 1 token ister (girdiler ve bir sonraki token hedefleri). "
             "block_size <= {largest} kullanın ya da daha çok metin verin.",
         },
+        "data_window_too_long": {
+            "en": "block_size={block_size} is too long for these {length} tokens: a window needs "
+            "block_size + 1 tokens (the inputs and the next-token targets). "
+            "Use block_size <= {largest}, or more text.",
+            "tr": "block_size={block_size}, bu {length} token için çok uzun: bir pencere block_size + 1 "
+            "token ister (girdiler ve bir sonraki token hedefleri). "
+            "block_size <= {largest} kullanın ya da daha çok metin verin.",
+        },
         "data_not_positive": {
             "en": "{argument}={value!r} must be a positive whole number.",
             "tr": "{argument}={value!r} pozitif bir tam sayı olmalı.",

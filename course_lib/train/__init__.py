@@ -7,9 +7,12 @@
 Files: config.py (TrainConfig), loop.py (train, train_step), losses.py (per-example losses),
 optim.py (AdamW groups), schedule.py (warmup+cosine, slanted triangular), callbacks.py (the hooks and
 built-in callbacks; freezing lives in course_lib.finetune), checkpoint.py + rng.py (save / verify / resume),
-sampling.py (random LM windows), evaluate.py, progress.py, live_plot.py, messages.py.
+evaluate.py, progress.py, live_plot.py, messages.py; distributed.py (what changes under
+torchrun). ``RandomWindows``, the pretraining sampler, is course_lib.data.batching's (one window
+sampler for the whole course), re-exported here.
 """
 
+from ..data.batching import RandomWindows  # the pretraining sampler, here where train() is
 from .callbacks import Callback, CallbackList, CheckpointEvery, EarlyStopping
 from .checkpoint import (
     Checkpoint,
@@ -25,7 +28,6 @@ from .live_plot import LivePlot, plot_history
 from .loop import train, train_step
 from .losses import classification_loss, language_model_loss, logits_of
 from .optim import build_adamw, weight_decay_groups
-from .sampling import RandomWindows
 from .schedule import lr_at, slanted_triangular_lr, warmup_cosine_lr
 from .state import History, TrainResult, TrainState
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import torch
 
-from ..i18n import CourseRuntimeError, CourseValueError
+from ..i18n import CourseRuntimeError, CourseValueError, message
 from . import messages  # noqa: F401  (registers this package's texts)
 from .checkpoint import checkpoint_name
 from .state import TrainState
@@ -115,7 +115,7 @@ class CheckpointEvery(Callback):
 
     def _save(self, state: TrainState) -> None:
         state.save_checkpoint(self.directory / checkpoint_name(state.step))
-        if self.keep_last:
+        if self.keep_last and state.distributed.is_main:  # only the writer deletes
             import shutil
 
             steps = sorted(p for p in self.directory.glob("step_*") if p.is_dir())
@@ -144,7 +144,8 @@ class EarlyStopping(Callback):
         self._update(metrics)
         if self.bad_evaluations >= self.patience:
             state.should_stop = True
-            state.stop_reason = f"early stopping: {self.metric} did not improve for {self.patience} evaluations"
+            # In the learner's language: the notebook prints it (result.stop_reason).
+            state.stop_reason = message("train_early_stopped", metric=self.metric, patience=self.patience)
 
     def _update(self, metrics: dict) -> None:
         if self.metric not in metrics:

@@ -16,6 +16,8 @@ One optimizer step, the heart of it (see ``train_step``):
     optimizer step
 
 Everything else (freezing, checkpoints, early stopping, progress, plots) lives in callbacks.
+Under ``torchrun`` the same loop trains one model on several processes (distributed.py): each
+takes its share of every batch, and DDP averages the gradients during the last backward.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from . import messages  # noqa: F401  (registers this package's texts)
 from .callbacks import Callback, CallbackList
 from .checkpoint import Checkpoint, load_checkpoint
 from .config import TrainConfig
+from .distributed import process_device
+from .distributed import setup as setup_distributed
 from .live_plot import LivePlot, in_notebook
 from .losses import language_model_loss
 from .moving import move_to
@@ -70,7 +74,7 @@ def train(
     resume_from: a checkpoint folder (or a folder of them: the latest) to continue from.
     metadata:  JSON saved in every checkpoint (e.g. the model's config).
     """
-    device = torch.device(config.device) if config.device else pick_device()
+    device = process_device(torch.device(config.device) if config.device else pick_device())
     policy = precision_policy(device)
     model.to(device)
     state = TrainState(
@@ -90,10 +94,12 @@ def train(
         state.epoch = checkpoint.progress.get("epoch", 0)
         state.batch_in_epoch = checkpoint.progress.get("batch_in_epoch", 0)
         state.last_checkpoint = checkpoint.path
+    state.distributed = setup_distributed(model, device, generator)
 
-    progress = ProgressBar(config.log_every) if config.progress else None
+    main = state.distributed.is_main  # under torchrun only rank 0 shows progress
+    progress = ProgressBar(config.log_every) if config.progress and main else None
     display = [progress] if progress else []
-    if config.live_plot_every and in_notebook():
+    if config.live_plot_every and main and in_notebook():
         display.append(LivePlot(config.live_plot_every))
     hooks = CallbackList([*callbacks, *display])  # display last: it shows what the others recorded
 
@@ -148,24 +154,30 @@ def train_step(state: TrainState, micro_batches: list, loss_fn: Callable, policy
     hooks.call("on_step_begin", state)
     optimizer.zero_grad(set_to_none=True)  # None, not 0: frozen parameters then stay untouched
 
+    distributed = state.distributed
+    forward_model = distributed.forward_model(model)  # the DDP wrapper under torchrun
     task_total, extra_total = 0.0, 0.0
-    for batch in micro_batches:
-        state.batch = move_to(batch, state.device)
-        with policy.autocast():
-            state.per_example_loss, state.outputs = _per_example(loss_fn(model, state.batch), state.batch)
-            weights = hooks.example_weights(state)
-            if weights is None:
-                task_loss = state.per_example_loss.mean()
-            else:  # weights are data, not parameters: no gradient flows into them
-                task_loss = (weights.detach().to(state.per_example_loss) * state.per_example_loss).sum()
-            extra = hooks.extra_loss(state)
-        loss = task_loss if extra is None else task_loss + extra
-        _stop_if_not_finite(state, loss.detach(), "train_nan_loss")
-        hooks.call("on_before_backward", state, loss)
-        # Dividing by the number of micro-batches makes k accumulated halves equal one whole batch.
-        state.scaler.scale(loss / len(micro_batches)).backward()
+    for index, batch in enumerate(micro_batches):
+        state.batch = move_to(distributed.share(batch), state.device)
+        # Under torchrun, gradients are averaged across processes only in the last backward.
+        with distributed.syncing(last_micro_batch=index == len(micro_batches) - 1):
+            with policy.autocast():
+                result = loss_fn(forward_model, state.batch)
+                state.per_example_loss, state.outputs = _per_example(result, state.batch)
+                weights = hooks.example_weights(state)
+                if weights is None:
+                    task_loss = state.per_example_loss.mean()
+                else:  # weights are data, not parameters: no gradient flows into them
+                    task_loss = (weights.detach().to(state.per_example_loss) * state.per_example_loss).sum()
+                extra = hooks.extra_loss(state)
+            loss = task_loss if extra is None else task_loss + extra
+            _stop_if_not_finite(state, loss.detach(), "train_nan_loss")
+            hooks.call("on_before_backward", state, loss)
+            # Dividing by the number of micro-batches makes k accumulated halves equal one whole batch.
+            state.scaler.scale(loss / len(micro_batches)).backward()
         task_total += task_loss.item()
         extra_total += 0.0 if extra is None else float(extra.detach())
+    task_total, extra_total = distributed.mean(task_total, extra_total)  # the whole batch's loss
 
     state.scaler.unscale_(optimizer)  # true gradients from here on (a no-op without fp16)
     hooks.call("on_after_backward", state)

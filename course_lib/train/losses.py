@@ -14,6 +14,7 @@ import inspect
 import torch
 import torch.nn.functional as F
 from torch import nn
+from torch.nn.parallel import DistributedDataParallel
 
 from ..data.targets import IGNORE_INDEX, per_example_mean
 from ..i18n import CourseTypeError, CourseValueError
@@ -32,6 +33,8 @@ def logits_of(output) -> torch.Tensor:
 
 
 def _forward_parameters(model: nn.Module) -> set[str]:
+    if isinstance(model, DistributedDataParallel):  # its forward takes *args: look at the model inside
+        model = model.module
     try:
         return set(inspect.signature(model.forward).parameters)
     except (TypeError, ValueError):

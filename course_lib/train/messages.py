@@ -111,6 +111,33 @@ MESSAGES = register(
             "en": "top_k={value} is out of range: the model has {blocks} blocks, use 0 to {blocks}.",
             "tr": "top_k={value} aralık dışında: modelde {blocks} blok var; 0 ile {blocks} arasında bir değer verin.",
         },
+        "train_early_stopped": {
+            "en": "early stopping: {metric} did not improve for {patience} evaluations",
+            "tr": "erken durdurma: {metric} art arda {patience} değerlendirmede iyileşmedi",
+        },
+        # --- more than one process (torchrun) ------------------------------------------------
+        "train_batch_not_divisible": {
+            "en": (
+                "Under torchrun each of the {world} processes takes an equal share of every batch, "
+                "but this batch has {batch} examples. Use a batch size divisible by {world}."
+            ),
+            "tr": (
+                "torchrun altında {world} sürecin her biri her yığının eşit bir payını alır; "
+                "ama bu yığında {batch} örnek var. {world} ile tam bölünebilen bir yığın boyutu kullanın."
+            ),
+        },
+        "train_ranks_disagree": {
+            "en": (
+                "Process {rank} of {world} would draw different batches from process 0: its data "
+                "generator is in another state. Seed the generator the same way in every process, "
+                "e.g. torch.Generator().manual_seed(0), and pass it to train(..., generator=...)."
+            ),
+            "tr": (
+                "{world} süreçten {rank} numaralı süreç, 0 numaralı süreçten farklı yığınlar çekecek: "
+                "veri üretecinin durumu farklı. Üreteci her süreçte aynı biçimde tohumlayın, örneğin "
+                "torch.Generator().manual_seed(0), ve train(..., generator=...) ile verin."
+            ),
+        },
         # --- checkpoints ------------------------------------------------------------------
         "checkpoint_missing": {
             "en": "No checkpoint at {path}: the folder or its file {file} does not exist.",

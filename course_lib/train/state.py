@@ -10,6 +10,7 @@ import torch
 from torch import nn
 
 from .config import TrainConfig
+from .distributed import Distributed
 
 
 @dataclass
@@ -80,10 +81,19 @@ class TrainState:
     last_checkpoint: Path | None = None
     should_stop: bool = False
     stop_reason: str = ""
+    distributed: Distributed = field(default_factory=Distributed)  # rank and DDP under torchrun
 
     def save_checkpoint(self, path) -> Path:
-        """Write everything needed to resume this run exactly to the folder ``path``."""
+        """Write everything needed to resume this run exactly to the folder ``path``.
+
+        Under torchrun only rank 0 writes (the processes hold the same weights); the others
+        just note the path.
+        """
         from .checkpoint import save_checkpoint
+
+        if not self.distributed.is_main:
+            self.last_checkpoint = Path(path)
+            return self.last_checkpoint
 
         generators = {}
         if self.generator is not None:
