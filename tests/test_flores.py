@@ -21,7 +21,7 @@ def test_pairs_are_the_shared_files_train_and_dev_rows_in_order(shared_data):
     assert len(pairs) == 200
     for pair, row in zip(pairs, shipped):
         reference = shared[(row["split"], row["index_id"])]
-        assert pair == TranslationPair(en=reference["text_en"], tr=reference["text_tr"])
+        assert pair == TranslationPair(reference["text_en"], reference["text_tr"], "en", "tr")
 
 
 def test_the_two_sides_are_turkish_and_english():

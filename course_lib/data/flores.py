@@ -19,7 +19,8 @@ SIB200_FILE = Path(__file__).resolve().parent / "sib200" / "sib200_tr_en.tsv"
 
 def flores_pairs(n: int = 200, path: str | Path = SIB200_FILE) -> list[TranslationPair]:
     """The first ``n`` Turkish–English sentence pairs of the shipped file, in file order."""
-    pairs = [TranslationPair(en=row.text_en, tr=row.text_tr) for row in read_sib200(path)]
+    # FLORES-200 was translated from English: English is the source side.
+    pairs = [TranslationPair(row.text_en, row.text_tr, "en", "tr") for row in read_sib200(path)]
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(pairs):
         raise CourseValueError("data_flores_bad_n", value=n, available=len(pairs))
     return pairs[:n]
