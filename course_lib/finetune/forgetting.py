@@ -6,8 +6,8 @@ predicts pretraining text exactly as well as before ("catastrophic forgetting": 
 Cohen 1989). The task head is not involved; only the backbone's weights can have moved.
 
 The held-out text is the base model's own: ``base.heldout_text`` when the base model carries
-one, otherwise the held-out documents of the built-in world recipe it was built from (the same
-split ``course_lib.assets.build_base`` held out, so the model never trained on them).
+one, otherwise the held-out world documents of the recipe it was built from (the same split
+``course_lib.assets.corpus_mix.split_world`` gives ``build_base``, so the model never trained on them).
 """
 
 from __future__ import annotations
@@ -25,11 +25,14 @@ ENDOFTEXT = "<|endoftext|>"
 
 @lru_cache(maxsize=4)
 def _world_heldout_text(recipe_items: tuple) -> str:
-    from ..assets.build_base import world_documents
+    from ..assets.corpus_mix import split_world
     from ..assets.recipe import Recipe
 
-    _, held_out = world_documents(Recipe.from_dict(dict(recipe_items)))
-    return "".join(doc + ENDOFTEXT for doc in held_out)
+    recipe = Recipe.from_dict(dict(recipe_items))
+    # The world part of the recipe's held-out split: the only held-out pretraining text a learner
+    # has offline (the real corpora are not shipped), and the split build_base never trained on.
+    _, held_out = split_world(recipe.world_seed, recipe.corpus_chars, recipe.val_fraction)
+    return "".join(doc.text + ENDOFTEXT for doc in held_out)
 
 
 def heldout_text(base) -> str:
