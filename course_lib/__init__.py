@@ -1,8 +1,8 @@
 """course_lib: the tested library behind the bilingual LLM course.
 
-Each subpackage is one concern and imports on its own (see DESIGN.md §1):
-device, profile, i18n, data, tokenizer, model, kernels, train, finetune, methods,
-risks, eval, viz, checks.
+Each subpackage is one concern and imports on its own (see ARCHITECTURE.md at the repository root):
+device, profile, i18n, data, tokenizer, model, kernels, train, finetune, assets, viz,
+checks; the method chapters add methods/ and the risk chapters risks/.
 """
 
 __version__ = "0.1.0"

@@ -16,7 +16,7 @@ from course_lib.data.files import load_text
 from course_lib.data.hf_datasets import load_hf_dataset
 from course_lib.i18n import CourseFileError, CourseRuntimeError, CourseValueError
 
-# Facts stated in ../shared/data/SOURCES.md.
+# Facts about the real files (sizes, line counts, checksums), as their providers published them.
 SHA256 = {
     "tinyshakespeare.txt": "86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed",
     "trwiki_sample.txt": "1f5711b5cb585e5da41e217e6ed4bfa02a805b00b8e8d8872ab2970a2ec43803",

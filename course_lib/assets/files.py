@@ -9,7 +9,7 @@ Each shipped model has a folder ``course_lib/assets/models/<name>/`` (see :data:
 
 The chat model (build_chat.py) has the same three files under the names in ``CHAT_FILES``.
 
-Every file is written to a temporary name and renamed into place (DESIGN.md §7), so a build
+Every file is written to a temporary name and renamed into place (atomic replace), so a build
 that crashes never leaves a half-written file over a good one.
 """
 

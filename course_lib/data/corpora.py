@@ -1,4 +1,4 @@
-"""Readers for the formats of the real corpora the course uses (see ../shared/data/SOURCES.md).
+"""Readers for the formats of the real corpora the course uses (each file as its provider publishes it).
 
 - Tatoeba pairs (manythings.org "Anki" format): ``English<TAB>Turkish`` per line, no header;
   newer copies add a third attribution column, which is ignored.

@@ -4,7 +4,7 @@ Chapter 03 states only what its own table shows. Its numbers are measured when t
 (and differ by profile, base model and seed), so the chapter cannot write the verdicts in advance:
 it hands its runs to :func:`judge_claims`, which compares the means and prints which claims hold.
 
-The claims (REFERENCE.md; Howard & Ruder 2018, Lee et al. 2019, Kumar et al. 2022):
+The claims (Howard & Ruder 2018, Lee et al. 2019, Kumar et al. 2022):
 
 1. in-domain: full ≈ gradual unfreezing ≥ selected layers ≥ linear probe;
 2. the linear probe and LP-FT forget least;
