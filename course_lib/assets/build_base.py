@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import platform
 import time
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from .files import (
     CONFIG_VERSION,
     TOKENIZER_FILE,
     WEIGHTS_FILE,
+    build_environment,
     file_sha256,
     shipped_dir,
     write_json,
@@ -201,12 +201,7 @@ def build(recipe: Recipe, out: Path, progress: bool = True, log=print, data_dir=
             "sources": {name: {**vars(SOURCES[name])} for name in real},
         },
         "results": results,
-        "built_with": {
-            "torch": torch.__version__,
-            "python": platform.python_version(),
-            "machine": platform.machine(),
-            "torch_threads": torch.get_num_threads(),
-        },
+        "built_with": build_environment(),
         "rebuild": "python -m course_lib.assets.build_base --preset <preset> [--data DIR] (see 'recipe')",
         "sha256": {name: file_sha256(out / name) for name in (WEIGHTS_FILE, TOKENIZER_FILE)},
     }

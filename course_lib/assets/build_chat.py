@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import time
 from pathlib import Path
@@ -56,7 +55,7 @@ from ..finetune.instruct import (
 from ..train import TrainConfig, loss_evaluator, train
 from .chat_loading import CHAT_DIR, load_chat_model
 from .chat_recipe import PRESETS, ChatRecipe, chat_preset
-from .files import ASSETS_DIR, BASE_FILES, CHAT_FILES, file_sha256, read_config, write_json
+from .files import ASSETS_DIR, BASE_FILES, CHAT_FILES, build_environment, file_sha256, read_config, write_json
 from .loading import load_shipped_base
 
 BASE_DIR = ASSETS_DIR / "models" / "real"  # the real-text base model
@@ -215,12 +214,7 @@ def build(recipe: ChatRecipe, base_dir: Path = BASE_DIR, out: Path = CHAT_DIR, p
         },
         "recipe": recipe.to_dict(),
         "results": results,
-        "built_with": {
-            "torch": torch.__version__,
-            "python": platform.python_version(),
-            "machine": platform.machine(),
-            "torch_threads": torch.get_num_threads(),
-        },
+        "built_with": build_environment(),
         "rebuild": "python -m course_lib.assets.build_chat --preset <preset> --base <base folder> (see 'recipe')",
         "sha256": {name: file_sha256(out / name) for name in (CHAT_FILES.weights, CHAT_FILES.tokenizer)},
     }

@@ -60,6 +60,20 @@ CHAT_FILES = ShippedFiles(
 )
 
 
+def build_environment() -> dict:
+    """What a build ran on, recorded in every shipped model's config (bit-identical rebuilds need it)."""
+    import platform
+
+    import torch
+
+    return {
+        "torch": torch.__version__,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "torch_threads": torch.get_num_threads(),
+    }
+
+
 def write_json(path: Path, data: dict) -> Path:
     """Write ``data`` as readable JSON, atomically."""
     temporary = path.with_name(path.name + ".tmp")
