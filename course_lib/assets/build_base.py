@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import time
 from pathlib import Path
 
 import torch
-from safetensors.torch import save_file
 
 from ..data.world import World
 from ..model import GPT, GPTConfig, generate
@@ -45,6 +43,7 @@ from .files import (
     file_sha256,
     shipped_dir,
     write_json,
+    write_safetensors,
 )
 from .held_out import held_out_bits_per_byte
 from .recipe import ENDOFTEXT, PRESETS, Recipe, preset
@@ -136,9 +135,7 @@ def write_weights(model: GPT, path: Path, dtype: str = "float32") -> None:
     tensors = {
         name: tensor.detach().cpu().to(getattr(torch, dtype)).contiguous() for name, tensor in model.state_dict().items()
     }
-    temporary = path.with_name(path.name + ".tmp")
-    save_file(tensors, str(temporary), metadata={"format": "pt"})
-    os.replace(temporary, path)
+    write_safetensors(tensors, path)
 
 
 def write_tokenizer(tokenizer: BPETokenizer, path: Path) -> None:

@@ -38,7 +38,6 @@ import time
 from pathlib import Path
 
 import torch
-from safetensors.torch import save_file
 
 from ..data.world import World
 from ..finetune.instruct import (
@@ -55,7 +54,16 @@ from ..finetune.instruct import (
 from ..train import TrainConfig, loss_evaluator, train
 from .chat_loading import CHAT_DIR, load_chat_model
 from .chat_recipe import PRESETS, ChatRecipe, chat_preset
-from .files import ASSETS_DIR, BASE_FILES, CHAT_FILES, build_environment, file_sha256, read_config, write_json
+from .files import (
+    ASSETS_DIR,
+    BASE_FILES,
+    CHAT_FILES,
+    build_environment,
+    file_sha256,
+    read_config,
+    write_json,
+    write_safetensors,
+)
 from .loading import load_shipped_base
 
 BASE_DIR = ASSETS_DIR / "models" / "real"  # the real-text base model
@@ -132,13 +140,6 @@ def round_to_stored(model, recipe: ChatRecipe) -> dict:
 
 
 # --- 4. write -------------------------------------------------------------------------------
-def write_weights(tensors: dict, path: Path) -> None:
-    """The tuned tensors as safetensors, atomically."""
-    temporary = path.with_name(path.name + ".tmp")
-    save_file(tensors, str(temporary), metadata={"format": "pt"})
-    os.replace(temporary, path)
-
-
 def write_attribution(base_dir: Path, out: Path) -> None:
     """The chat model is derived from the base model: the base model's licence notice, with a line on top."""
     source = base_dir / ATTRIBUTION_FILE
@@ -197,7 +198,7 @@ def build(recipe: ChatRecipe, base_dir: Path = BASE_DIR, out: Path = CHAT_DIR, p
         "train_seconds": round(train_seconds, 1),
     }
 
-    write_weights(tuned, out / CHAT_FILES.weights)
+    write_safetensors(tuned, out / CHAT_FILES.weights)
     copy_file(base_dir / BASE_FILES.tokenizer, out / CHAT_FILES.tokenizer)
     write_attribution(base_dir, out)
     results["build_seconds"] = round(time.perf_counter() - started, 1)

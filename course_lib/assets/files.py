@@ -74,6 +74,15 @@ def build_environment() -> dict:
     }
 
 
+def write_safetensors(tensors: dict, path: Path) -> None:
+    """``tensors`` as a safetensors file, written to a temporary name and renamed into place."""
+    from safetensors.torch import save_file
+
+    temporary = path.with_name(path.name + ".tmp")
+    save_file(tensors, str(temporary), metadata={"format": "pt"})
+    os.replace(temporary, path)
+
+
 def write_json(path: Path, data: dict) -> Path:
     """Write ``data`` as readable JSON, atomically."""
     temporary = path.with_name(path.name + ".tmp")
