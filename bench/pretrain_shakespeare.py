@@ -10,6 +10,9 @@ seeded alike), with the same AdamW groups, schedule and clipping, from the same 
                              embeddings), trained by a hand-written loop. The baseline.
   course GPT, bare loop      course_lib's GPT in the same hand-written loop.
   course GPT, train()        course_lib's GPT in course_lib.train.train (the loop of the course).
+  course GPT exact GELU      the course GPT built with GPTConfig(activation="gelu"), the same
+                             weights, in the bare loop: the same ops as the reference, so the two
+                             rows show what the course model's structure costs, GELU aside.
   HF GPT2LMHeadModel         transformers' GPT-2 converted from the course GPT, in the bare loop.
 
 The rows take turns: ``--chunk`` steps of train(), then ``--chunk`` steps of each bare row, and
@@ -37,6 +40,7 @@ import argparse
 import copy
 import statistics
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import torch
@@ -113,7 +117,7 @@ def hf_loss(model, x, y):
 
 
 ROW_NAMES = {"reference": "reference GPT, bare loop", "course bare": "course GPT, bare loop",
-             "hf": "HF GPT2LMHeadModel, bare loop"}
+             "course exact": "course GPT exact GELU, bare", "hf": "HF GPT2LMHeadModel, bare loop"}
 
 
 class BareRow:
@@ -219,7 +223,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cpu", help="cpu or cuda")
     parser.add_argument("--compile", action="store_true", help="torch.compile every model (in place)")
-    parser.add_argument("--rows", default="reference,course bare,hf",
+    parser.add_argument("--rows", default="reference,course bare,course exact,hf",
                         help="the rows besides train()'s, comma-separated: " + ", ".join(ROW_NAMES))
     args = parser.parse_args()
     args.rows = [row.strip() for row in args.rows.split(",") if row.strip()]
@@ -246,13 +250,17 @@ def main() -> None:
     # One initialisation for every row: the course GPT's, copied and converted.
     torch.manual_seed(args.seed)
     course = GPT(config)
-    # The bench's batches are valid by construction; the input check's .item() would also break a compiled graph.
+    # The bench's batches are valid by construction: the bare rows skip the input check, whose
+    # read-back of the largest id makes a GPU wait (under torch.compile it is skipped anyway).
     course.check_inputs = False
+    exact = GPT(replace(config, activation="gelu"))
+    exact.load_state_dict(course.state_dict())
+    exact.check_inputs = False
     hf_state = to_hf(course).state_dict()
     reference = ReferenceGPT(len(vocab), args.block_size, args.n_layer, args.n_head, args.n_embd)
     reference.load_gpt2(hf_state)
-    models = {"reference": reference, "course bare": copy.deepcopy(course), "course train": course,
-              "hf": to_hf(course)}
+    models = {"reference": reference, "course bare": copy.deepcopy(course), "course exact": exact,
+              "course train": course, "hf": to_hf(course)}
     models = {key: model for key, model in models.items() if key == "course train" or key in args.rows}
     probe = torch.randint(len(vocab), (2, args.block_size), generator=torch.Generator().manual_seed(1))
     with torch.no_grad():  # the reference uses exact GELU, the course GPT GPT-2's tanh form: close, not equal
@@ -270,7 +278,8 @@ def main() -> None:
     print(f"initial logits, reference vs course GPT: max |difference| {gap:.2e} (exact vs tanh GELU)")
 
     bare = [BareRow(ROW_NAMES[key], models[key], loss_of, train_tokens, train_config, args)
-            for key, loss_of in (("reference", reference_loss), ("course bare", course_loss), ("hf", hf_loss))
+            for key, loss_of in (("reference", reference_loss), ("course bare", course_loss),
+                                 ("course exact", course_loss), ("hf", hf_loss))
             if key in models]
     turns = TakeTurns(bare, args.chunk, args.device)
     generator = torch.Generator().manual_seed(args.seed)

@@ -214,3 +214,13 @@ def test_no_warning_leaks_from_a_fused_step():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         model(idx, targets).loss.backward()
+
+
+def test_an_exact_gelu_model_keeps_its_mlp_and_says_why():
+    config = GPTConfig(vocab_size=41, block_size=24, n_layer=1, n_head=2, n_embd=32, activation="gelu")
+    model = GPT(config).to(DEVICE)
+    with pytest.warns(KernelNotice, match="gelu") as record:
+        replaced = apply(model)
+    assert len(record) == 1 and "mlp" in str(record[0].message)
+    assert replaced == {"layer_norm": 3, "attention": 1, "mlp": 0, "cross_entropy": 1}
+    assert isinstance(model.blocks[0].mlp.act, torch.nn.GELU) and model.blocks[0].mlp.act.approximate == "none"

@@ -60,3 +60,15 @@ def test_message_follows_the_language(monkeypatch):
     monkeypatch.setenv("COURSE_LANG", "tr")
     with pytest.raises(CourseValueError, match="pozitif bir tam sayı"):
         GPTConfig(**{**TINY, "n_layer": 0})
+
+
+def test_activation_is_gpt2s_tanh_gelu_by_default_and_checked():
+    config = GPTConfig(vocab_size=10, block_size=4, n_layer=1, n_head=1, n_embd=4)
+    assert config.activation == "gelu_new"
+    # A config saved before the field existed loads as what those models were: the tanh GELU.
+    values = config.to_dict()
+    del values["activation"]
+    assert GPTConfig.from_dict(values).activation == "gelu_new"
+    with pytest.raises(CourseValueError, match="activation") as error:
+        GPTConfig(vocab_size=10, block_size=4, n_layer=1, n_head=1, n_embd=4, activation="relu")
+    assert "gelu_new" in error.value.tr

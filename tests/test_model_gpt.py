@@ -322,3 +322,13 @@ def test_crop_block_size_keeps_the_first_positions(model, idx):
         model(idx[:, :9])
     with pytest.raises(CourseValueError, match="crop_block_size"):
         model.crop_block_size(12)
+
+
+def test_input_check_leaves_one_graph_for_torch_compile():
+    # The id check reads a value back (int(...)), which splits a compiled graph; under
+    # torch.compile it must step aside so that the whole forward pass is one graph.
+    model = GPT(GPTConfig(vocab_size=50, block_size=16, n_layer=1, n_head=2, n_embd=16))
+    explanation = torch._dynamo.explain(model)(torch.randint(0, 50, (2, 8)))
+    assert explanation.graph_count == 1 and explanation.graph_break_count == 0
+    with pytest.raises(CourseValueError):  # eager calls are still checked
+        model(torch.full((1, 4), 50))

@@ -175,3 +175,24 @@ def test_conversion_keeps_dtype(idx):
     back = from_hf(hf)
     assert back.wte.weight.dtype == torch.bfloat16
     assert all(torch.equal(a, b) for a, b in zip(model.state_dict().values(), back.state_dict().values()))
+
+
+def test_exact_gelu_model_matches_hf_and_comes_back_exact(idx):
+    # activation="gelu" must reach HF as its exact GELU: the tanh one differs by ~1e-4 here, so a
+    # wrong mapping fails the 1e-5 bound.
+    model = randomised(GPT(GPTConfig(**TINY, activation="gelu")))
+    hf = to_hf(model)
+    assert hf.config.activation_function == "gelu"
+    assert (model(idx).logits - hf(idx).logits).abs().max().item() <= 1e-5
+    tanh = GPT(GPTConfig(**TINY))
+    tanh.load_state_dict(model.state_dict())
+    assert (tanh.eval()(idx).logits - hf(idx).logits).abs().max().item() > 1e-5
+    back = from_hf(hf)
+    assert back.config.activation == "gelu"
+    assert torch.equal(back(idx).logits, model(idx).logits)
+
+
+def test_pytorch_tanh_gelu_name_reads_as_gpt2s():
+    config = GPT2Config(vocab_size=50, n_positions=16, n_embd=32, n_layer=1, n_head=4,
+                        activation_function="gelu_pytorch_tanh")
+    assert from_hf(GPT2LMHeadModel(config)).config.activation == "gelu_new"

@@ -35,6 +35,7 @@ from .runtime import why_not_here
 
 OPS = ("layer_norm", "attention", "mlp", "cross_entropy")
 HF_ATTENTION = "course_triton"  # the name the kernel is registered under in transformers
+_TANH_NAMES = ("gelu_new", "gelu_pytorch_tanh")  # the config names of GPT-2's tanh GELU
 _TANH_GELUS = ("NewGELUActivation", "GELUTanh", "PytorchGELUTanh")
 
 
@@ -72,6 +73,10 @@ def apply(
         if why is not None:
             _notice(["attention"], why)
             wanted["attention"] = False
+    if wanted["mlp"] and _mlp_activation(model.config, hf) not in _TANH_NAMES:
+        # The fused MLP kernel computes GPT-2's tanh GELU; an exact-GELU model keeps PyTorch's.
+        _notice(["mlp"], message("kernels_reason_exact_gelu", activation=_mlp_activation(model.config, hf)))
+        wanted["mlp"] = False
     for name, module in list(model.named_modules()):
         if wanted["layer_norm"] and _is_layer_norm(module):
             _replace(model, name, TritonLayerNorm(module))
@@ -115,6 +120,10 @@ def _is_gpt2_mlp(module) -> bool:
     if isinstance(act, nn.GELU):
         return act.approximate == "tanh"
     return type(act).__name__ in _TANH_GELUS
+
+
+def _mlp_activation(config, hf: bool) -> str:
+    return config.activation_function if hf else config.activation
 
 
 def _attention_refusal(config, hf: bool) -> str | None:

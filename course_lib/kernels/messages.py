@@ -48,6 +48,12 @@ MESSAGES = register(
             "en": "The attention kernel handles head sizes 16, 32, 64 and 128, not {head_dim}.",
             "tr": "Dikkat çekirdeği 16, 32, 64 ve 128 boyutlu başlarla çalışır; {head_dim} ile çalışmaz.",
         },
+        "kernels_reason_exact_gelu": {
+            "en": "The fused MLP kernel computes GPT-2's tanh GELU (\"gelu_new\"), and this model's MLP uses "
+            "{activation!r}.",
+            "tr": "Birleşik MLP çekirdeği GPT-2'nin tanh yaklaşımlı GELU'sunu (\"gelu_new\") hesaplar; bu modelin "
+            "MLP'si ise {activation!r} kullanır.",
+        },
         "kernels_reason_dropout": {
             "en": "The attention kernel has no dropout, and this model's attention dropout is {dropout}.",
             "tr": "Dikkat çekirdeğinde dropout yoktur; bu modelin dikkat dropout oranı ise {dropout}.",

@@ -23,6 +23,9 @@ PRESETS = {
     "gpt2-xl": dict(n_layer=48, n_head=25, n_embd=1600),
 }
 
+# The MLP's GELU, by its Hugging Face name, and the ``approximate`` argument of ``nn.GELU`` for it.
+ACTIVATIONS = {"gelu_new": "tanh", "gelu": "none"}
+
 
 @dataclass
 class GPTConfig:
@@ -36,6 +39,9 @@ class GPTConfig:
     dropout         one rate for the embedding, attention and residual dropouts (0 = off)
     bias            whether linear layers and LayerNorms have a bias (GPT-2: yes)
     layer_norm_eps  the epsilon inside every LayerNorm (GPT-2: 1e-5)
+    activation      the MLP's GELU: "gelu_new" is GPT-2's tanh approximation (every shipped model
+                    uses it, and Hugging Face calls it that); "gelu" is the exact one, erf-based,
+                    which a CPU computes about 1.7x faster (bench/pretrain_shakespeare.py)
     """
 
     vocab_size: int
@@ -46,6 +52,7 @@ class GPTConfig:
     dropout: float = 0.0
     bias: bool = True
     layer_norm_eps: float = 1e-5
+    activation: str = "gelu_new"
 
     def __post_init__(self):
         for name in ("vocab_size", "block_size", "n_layer", "n_head", "n_embd"):
@@ -61,6 +68,10 @@ class GPTConfig:
             raise CourseValueError("model_config_dropout", value=self.dropout)
         if not isinstance(self.layer_norm_eps, (int, float)) or not 0.0 < self.layer_norm_eps < 1.0:
             raise CourseValueError("model_config_eps", value=self.layer_norm_eps)
+        if self.activation not in ACTIVATIONS:
+            raise CourseValueError(
+                "model_config_activation", value=self.activation, known=", ".join(ACTIVATIONS)
+            )
 
     @property
     def head_dim(self) -> int:

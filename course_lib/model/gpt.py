@@ -8,7 +8,8 @@ Hugging Face's ``GPT2LMHeadModel`` (see :mod:`course_lib.model.hf`):
   * learned position embeddings, one per position up to ``block_size``;
   * pre-norm blocks: LayerNorm *before* attention and the MLP, and one more at the end, which
     keeps the residual stream unnormalised and makes deep stacks train stably;
-  * an MLP four times wider than the stream, with GELU in its tanh approximation ("gelu_new");
+  * an MLP four times wider than the stream, with GELU in its tanh approximation ("gelu_new";
+    ``GPTConfig(activation="gelu")`` picks the exact GELU, which Hugging Face also computes);
   * the output layer reuses the token-embedding matrix (weight tying, Press & Wolf 2017);
   * GPT-2's initialisation: N(0, 0.02), with the projections that write into the residual
     stream scaled by 1/sqrt(2·n_layer), since 2·n_layer of them add up along the stream.
@@ -30,7 +31,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..i18n import CourseValueError
-from .config import GPTConfig
+from .config import ACTIVATIONS, GPTConfig
 from .inputs import check_inputs_embeds, check_length, check_targets, check_token_ids
 from .loss import LMLoss, lm_loss
 
@@ -133,7 +134,8 @@ class MLP(nn.Module):
     def __init__(self, config: GPTConfig):
         super().__init__()
         self.c_fc = nn.Linear(config.n_embd, 4 * config.n_embd, bias=config.bias)
-        self.act = nn.GELU(approximate="tanh")  # GPT-2's "gelu_new"
+        # GPT-2's tanh approximation ("gelu_new") by default; config.activation = "gelu" is exact.
+        self.act = nn.GELU(approximate=ACTIVATIONS[config.activation])
         self.c_proj = nn.Linear(4 * config.n_embd, config.n_embd, bias=config.bias)
         self.dropout = nn.Dropout(config.dropout)
 

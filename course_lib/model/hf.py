@@ -38,6 +38,10 @@ CONFIG_FIELDS = (
     ("layer_norm_eps", "layer_norm_epsilon", float),
 )
 
+# Hugging Face's GELU names and the course's: "gelu_pytorch_tanh" is the same tanh GELU as
+# "gelu_new", computed by PyTorch's kernel.
+HF_ACTIVATIONS = {"gelu_new": "gelu_new", "gelu_pytorch_tanh": "gelu_new", "gelu": "gelu"}
+
 
 def hf_config(config: GPTConfig):
     """The ``transformers.GPT2Config`` of a course config."""
@@ -46,7 +50,7 @@ def hf_config(config: GPTConfig):
     return GPT2Config(
         **{theirs: getattr(config, ours) for ours, theirs, _ in CONFIG_FIELDS},
         n_inner=None,  # 4 · n_embd, as in the course MLP
-        activation_function="gelu_new",  # GELU, tanh approximation
+        activation_function=config.activation,  # the same names: "gelu_new" (tanh) or "gelu" (exact)
         embd_pdrop=config.dropout,
         attn_pdrop=config.dropout,
         tie_word_embeddings=True,
@@ -119,7 +123,7 @@ def from_hf(hf_model_or_name) -> GPT:
 def course_config(config, bias: bool = True) -> GPTConfig:
     """The course config of a ``GPT2Config``; refuses variants the course GPT does not compute."""
     needed = {
-        "activation_function": (("gelu_new", "gelu_pytorch_tanh"), "GELU with the tanh approximation"),
+        "activation_function": (tuple(HF_ACTIVATIONS), "GELU, exact or with the tanh approximation"),
         "n_inner": ((None, 4 * config.n_embd), f"n_inner = 4 · n_embd = {4 * config.n_embd}"),
         "scale_attn_weights": ((True,), "attention scores scaled by 1/sqrt(head_dim)"),
         "scale_attn_by_inverse_layer_idx": ((False, None), "no extra per-layer attention scaling"),
@@ -130,7 +134,11 @@ def course_config(config, bias: bool = True) -> GPTConfig:
         value = getattr(config, field, None)
         if value not in allowed:
             raise CourseValueError("hf_unsupported_config", field=field, value=value, needed=description)
-    return GPTConfig(**{ours: kind(getattr(config, theirs)) for ours, theirs, kind in CONFIG_FIELDS}, bias=bias)
+    return GPTConfig(
+        **{ours: kind(getattr(config, theirs)) for ours, theirs, kind in CONFIG_FIELDS},
+        bias=bias,
+        activation=HF_ACTIVATIONS[config.activation_function],
+    )
 
 
 def save_pretrained(model: GPT, folder, tokenizer=None) -> Path:

@@ -22,8 +22,9 @@ def check_token_ids(idx, vocab_size: int, block_size: int) -> None:
     if idx.dim() != 2:
         raise CourseValueError("model_idx_wrong_dims", shape=tuple(idx.shape))
     check_length(idx.shape[1], block_size)
-    if idx.numel():
-        # One small reduction; a GPU waits for it, which is the price of a readable error.
+    if idx.numel() and not torch.compiler.is_compiling():
+        # One small reduction; a GPU waits for it, which is the price of a readable error. Under
+        # torch.compile it is skipped: reading a value back (int()) would break the graph in two.
         low, high = (int(v) for v in torch.aminmax(idx))
         if low < 0 or high >= vocab_size:
             raise CourseValueError(

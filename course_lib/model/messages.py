@@ -30,6 +30,10 @@ MESSAGES = register(
             "en": "GPTConfig.layer_norm_eps must be a small positive number such as 1e-5, got {value!r}.",
             "tr": "GPTConfig.layer_norm_eps 1e-5 gibi küçük pozitif bir sayı olmalı; gelen değer: {value!r}.",
         },
+        "model_config_activation": {
+            "en": "GPTConfig.activation must be one of {known}, got {value!r}.",
+            "tr": "GPTConfig.activation şunlardan biri olmalı: {known}; gelen değer: {value!r}.",
+        },
         "model_config_unknown_preset": {
             "en": "Unknown GPT preset {name!r}. Known presets: {known}.",
             "tr": "Bilinmeyen GPT hazır ayarı {name!r}. Bilinen hazır ayarlar: {known}.",
