@@ -66,3 +66,25 @@ def test_a_missing_method_is_not_measured_and_the_lines_are_bilingual(monkeypatc
     monkeypatch.setattr(i18n, "_language", "tr")
     lines = verdict_lines(judge_claims(_runs(partial), **NAMES))
     assert lines[0].startswith("✔ burada doğrulanıyor: alan içinde") and lines[1].startswith("? ölçülmedi")
+
+
+def test_ood_claim_is_not_judged_when_both_sit_at_chance():
+    # AS_EXPECTED's OOD accuracies are 0.56-0.67: above a 0.25 floor they are judged as before …
+    above = {v.key: v.holds for v in judge_claims(_runs(AS_EXPECTED), **NAMES, ood_chance=0.25)}
+    assert above["ood"] is True
+    # … but against a 0.66 floor, full (0.61) and LP-FT (0.665) are both guesses within the noise.
+    at_chance = judge_claims(_runs(AS_EXPECTED), **NAMES, ood_chance=0.66)
+    ood = at_chance[2]
+    assert ood.holds is None and ood.why == "chance" and "0.660" in ood.text
+    assert verdict_lines(at_chance)[2].startswith("? cannot be judged here")
+    # One side clearly above chance is judged again, and a contradiction still fails.
+    worse = {**AS_EXPECTED, "LP-FT(0.5)": [(0.89, 0.40, 0.10), (0.90, 0.41, 0.12)]}
+    assert judge_claims(_runs(worse), **NAMES, ood_chance=0.30)[2].holds is False
+
+
+def test_majority_rate():
+    from course_lib.finetune.metrics import majority_rate
+
+    assert majority_rate([0, 1, 1, 2]) == 0.5
+    with pytest.raises(ValueError):
+        majority_rate([])

@@ -8,7 +8,9 @@ The claims (Howard & Ruder 2018, Lee et al. 2019, Kumar et al. 2022):
 
 1. in-domain: full ≈ gradual unfreezing ≥ selected layers ≥ linear probe;
 2. the linear probe and LP-FT forget least;
-3. out of distribution (the other language): LP-FT ≥ full fine-tuning.
+3. out of distribution (the other language): LP-FT ≥ full fine-tuning. Given ``ood_chance`` (the
+   majority rate of the other language's dev set), the claim is judged only when one of the two
+   beats chance by more than the noise: when both sit at chance, "≥" would hold between two guesses.
 
 "A ≥ B" holds when A's mean is below B's by no more than the noise, and "A ≈ B" when they differ
 by no more than the noise; the noise is the larger standard deviation over seeds of the two
@@ -36,11 +38,13 @@ class Stat:
 
 @dataclass(frozen=True)
 class Verdict:
-    """One claim: ``holds`` is True, False, or None when a method it needs was not measured."""
+    """One claim: ``holds`` is True, False, or None when it cannot be judged (``why``: "missing",
+    a method it needs was not measured; "chance", the numbers it compares are all at chance)."""
 
     key: str
     holds: bool | None
     text: str
+    why: str = ""
 
 
 def summarize(runs: Iterable[Mapping], column: str) -> dict[str, Stat]:
@@ -89,11 +93,13 @@ def judge_claims(
     ood: str = "ood_metric",
     forgetting: str = "forgetting",
     tolerance: float = 0.01,
+    ood_chance: float | None = None,
 ) -> list[Verdict]:
     """The three claims, each judged on ``runs`` (one mapping per method and seed).
 
     ``full`` … ``lpft`` are the method names as they appear in the runs; ``metric``, ``ood`` and
     ``forgetting`` the columns to read (higher metric is better, lower forgetting is better).
+    ``ood_chance``: the majority rate of the out-of-distribution set (None: not checked).
     """
     runs = list(runs)
     score, transfer, forgot = summarize(runs, metric), summarize(runs, ood), summarize(runs, forgetting)
@@ -106,7 +112,7 @@ def judge_claims(
         verdicts.append(Verdict("in_domain", holds, message(
             "claims_in_domain", full=_fmt(f), gradual=_fmt(g), selected=_fmt(s), probe=_fmt(p))))
     else:
-        verdicts.append(Verdict("in_domain", None, message("claims_missing", claim="1")))
+        verdicts.append(Verdict("in_domain", None, message("claims_missing", claim="1"), why="missing"))
 
     others = [name for name in (full, gradual, selected) if name in forgot]
     if probe in forgot and lpft in forgot and others:
@@ -117,19 +123,24 @@ def judge_claims(
         verdicts.append(Verdict("forgetting", holds, message(
             "claims_forgetting", probe=_fmt(forgot[probe]), lpft=_fmt(forgot[lpft]), others=shown)))
     else:
-        verdicts.append(Verdict("forgetting", None, message("claims_missing", claim="2")))
+        verdicts.append(Verdict("forgetting", None, message("claims_missing", claim="2"), why="missing"))
 
     if lpft in transfer and full in transfer:
-        holds = at_least(transfer[lpft], transfer[full], tolerance)
-        verdicts.append(Verdict("ood", holds, message(
-            "claims_ood", lpft=_fmt(transfer[lpft]), full=_fmt(transfer[full]))))
+        a, b = transfer[lpft], transfer[full]
+        text = message("claims_ood", lpft=_fmt(a), full=_fmt(b))
+        if ood_chance is not None and all(s.mean <= ood_chance + _noise(a, b, tolerance) for s in (a, b)):
+            verdicts.append(Verdict("ood", None, text + message("claims_at_chance", chance=f"{ood_chance:.3f}"),
+                                    why="chance"))
+        else:
+            verdicts.append(Verdict("ood", at_least(a, b, tolerance), text))
     else:
-        verdicts.append(Verdict("ood", None, message("claims_missing", claim="3")))
+        verdicts.append(Verdict("ood", None, message("claims_missing", claim="3"), why="missing"))
     return verdicts
 
 
 def verdict_lines(verdicts: Iterable[Verdict]) -> list[str]:
-    """One printable line per claim, in the learner's language: ✔ holds, ✘ does not, ? not measured."""
+    """One printable line per claim, in the learner's language: ✔ holds, ✘ does not, ? cannot be judged."""
     marks = {True: "✔", False: "✘", None: "?"}
     words = {True: message("claims_holds"), False: message("claims_fails"), None: message("claims_unknown")}
-    return [f"{marks[v.holds]} {words[v.holds]}: {v.text}" for v in verdicts]
+    undecided = message("claims_undecided")
+    return [f"{marks[v.holds]} {undecided if v.why == 'chance' else words[v.holds]}: {v.text}" for v in verdicts]

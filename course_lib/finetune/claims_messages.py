@@ -25,8 +25,15 @@ MESSAGES = register(
             "en": "claim {claim}: a method it compares was not in this run",
             "tr": "{claim}. iddia: karşılaştırdığı yöntemlerden biri bu çalıştırmada yoktu",
         },
+        "claims_at_chance": {
+            "en": "; both are within the noise of always answering the majority label ({chance}), so "
+                  "the order between them is the order between two guesses",
+            "tr": "; ikisi de hep en sık etiketi söylemenin ({chance}) gürültü payı içinde, yani aralarındaki "
+                  "sıra iki tahmin arasındaki sıradır",
+        },
         "claims_holds": {"en": "holds here", "tr": "burada doğrulanıyor"},
         "claims_fails": {"en": "does not hold here", "tr": "burada doğrulanmıyor"},
         "claims_unknown": {"en": "not measured", "tr": "ölçülmedi"},
+        "claims_undecided": {"en": "cannot be judged here", "tr": "burada değerlendirilemiyor"},
     }
 )

@@ -18,6 +18,13 @@ def accuracy(predictions: Sequence[int], labels: Sequence[int]) -> float:
     return sum(int(p) == int(y) for p, y in zip(predictions, labels)) / len(labels)
 
 
+def majority_rate(labels: Sequence[int]) -> float:
+    """Accuracy of always answering the most frequent label: the floor a classifier must beat."""
+    if not labels:
+        raise ValueError("need at least one label")
+    return max(list(labels).count(label) for label in set(labels)) / len(labels)
+
+
 def chrf(hypotheses: Sequence[str], references: Sequence[str]) -> float:
     """Corpus-level chrF (0..100) of ``hypotheses`` against one reference each (sacrebleu defaults)."""
     from sacrebleu.metrics import CHRF
