@@ -45,9 +45,10 @@ lint: setup
 	$(VENV)/bin/ruff check .
 
 # Each notebook is one test (a whole kernel run), so the tests spread freely over the workers;
-# -rs prints why a test skipped (no ../shared/data, no Chromium, no GPU).
+# -rs prints why a test skipped (no ../shared/data, no Chromium, no GPU); --durations the slowest
+# tests, i.e. what each chapter costs the suite.
 test: setup lint
-	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --dist load -rs $(TESTS)
+	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --dist load -rs --durations=30 $(TESTS)
 
 # The kernel suites (marker "triton") with compiled kernels, and the tests marked "gpu". Without a
 # GPU it stops: TRITON_INTERPRET=0 there would leave nothing to run the kernels on.
