@@ -30,9 +30,14 @@ def test_attacks_carry_their_payload_and_split_wordings(world, lang):
         assert attack.payload in attack.instruction  # the secret or the code is there to be leaked
     user_lines = {a.instruction.split("\n")[-1] for a in held_out if a.family != "indirect"}
     assert not user_lines & {a.instruction.split("\n")[-1] for a in trained if a.family != "indirect"}
-    # the held-out indirect attacks are the world's own planted instructions
-    assert all(any(m in a.payload for m in injection_markers()) for a in held_out if a.family == "indirect")
-    assert not any(any(m in a.payload for m in injection_markers()) for a in trained if a.family == "indirect")
+    # the held-out indirect attacks are the world's own planted instructions, with held-out payloads
+    world_openings = ("Ignore all previous", "SYSTEM: new", "Assistant, disregard", "Before you answer",
+                      "Önceki bütün", "SİSTEM: yeni", "Asistan, yukarıdaki", "Cevap vermeden")
+    indirect = [a for a in held_out if a.family == "indirect"]
+    assert all(any(o in a.instruction for o in world_openings) for a in indirect)
+    assert all(a.payload in injection.EVAL_CODE_WORDS for a in indirect)
+    assert all(a.payload in injection.TRAIN_CODE_WORDS for a in trained if a.family == "indirect")
+    assert not set(injection.EVAL_CODE_WORDS) & set(injection.TRAIN_CODE_WORDS)
 
 
 def test_planting_keeps_every_sentence_and_delimiters_mark_the_document(world):
@@ -136,3 +141,12 @@ def test_file_kind_reads_torch_save_and_safetensors(tmp_path):
     assert supply_chain.file_kind(tmp_path / "a.safetensors") == "safetensors"
     with pytest.raises(CourseFileError):
         supply_chain.refuse_pickles(tmp_path / "a.pt")
+
+
+def test_every_payload_word_is_one_token_of_the_chat_tokenizer():
+    """The docstring's promise: copying a payload is one token of work for the model."""
+    from course_lib.assets import load_chat_model
+
+    tokenizer = load_chat_model().tokenizer
+    words = injection.SECRET_WORDS + injection.EVAL_CODE_WORDS + injection.TRAIN_CODE_WORDS
+    assert [w for w in words if len(tokenizer.encode(" " + w)) != 1] == []

@@ -28,12 +28,20 @@ from .security import (
 LANGS = ("en", "tr")
 
 
+def _settings(sizes) -> TuneSettings:
+    return TuneSettings(steps=sizes["steps"], batch_size=sizes["batch_size"], lr=sizes["lr"])
+
+
+def assistant_model(sizes, progress: bool = True):
+    """The chat model tuned to judge reviews and follow its user's commands (no defence); cached."""
+    return tune_chat(assistant_pairs(World(seed=WORLD_SEED), sizes["n_train"]), _settings(sizes), progress=progress)
+
+
 def injection_table(sizes, progress: bool = True) -> pd.DataFrame:
     """ASR per family and language and clean utility, one row per model and defence."""
     world, chat = World(seed=WORLD_SEED), load_chat_model()
-    settings = TuneSettings(steps=sizes["steps"], batch_size=sizes["batch_size"], lr=sizes["lr"])
-    assistant = tune_chat(assistant_pairs(world, sizes["n_train"]), settings, progress=progress)
-    hierarchy = tune_chat(hierarchy_pairs(world, sizes["n_train"]), settings, progress=progress)
+    assistant = assistant_model(sizes, progress)
+    hierarchy = tune_chat(hierarchy_pairs(world, sizes["n_train"]), _settings(sizes), progress=progress)
     n, tok = sizes["n_eval"], chat.tokenizer
     rows = {
         "chat model": injection_scores(chat.model, tok, world, n),

@@ -23,7 +23,7 @@ OWASP_LLM_2025 = (
     ("LLM04", "Data and model poisoning", "Veri ve model zehirleme",
      "§4 a backdoor trigger against the poison rate", "§4 zehir oranına karşı arka kapı tetikleyicisi"),
     ("LLM05", "Improper output handling", "Çıktının hatalı işlenmesi",
-     "described only: treat an answer as untrusted input", "yalnızca anlatılıyor: cevabı güvenilmez girdi sayın"),
+     "described only: treat an answer as untrusted input", "yalnızca anlatılıyor: yanıtı güvenilmez bir girdi sayın"),
     ("LLM06", "Excessive agency", "Aşırı yetki",
      "described only: the model has no tools here", "yalnızca anlatılıyor: buradaki modelin aracı yok"),
     ("LLM07", "System prompt leakage", "Sistem prompt'unun sızması",

@@ -19,7 +19,7 @@ MESSAGES = register(
         },
         "security_length_mismatch": {
             "en": "{first} has {n_first} items but {second} has {n_second}: give one answer per attack.",
-            "tr": "{first} {n_first} öge içeriyor ama {second} {n_second} öge içeriyor: her saldırıya bir cevap verin.",
+            "tr": "{first} {n_first} öge, {second} ise {n_second} öge içeriyor: her saldırıya bir yanıt verin.",
         },
         "security_empty": {
             "en": "{name} is empty: a rate needs at least one item.",
