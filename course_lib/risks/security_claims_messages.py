@@ -27,12 +27,12 @@ MESSAGES = register(
                    "({delimiters:.2f} → {hierarchy:.2f}) ve faydayı korur ({u_before:.2f} → {u_after:.2f})"),
         },
         "sec_claim_poison": {
-            "en": "the backdoor's ASR grows with the poison rate ({rates})",
-            "tr": "arka kapının ASR'si zehir oranıyla artar ({rates})",
+            "en": "the backdoor's effect (ASR minus 'positive' without the trigger) grows with the poison rate ({rates})",
+            "tr": "arka kapının etkisi (ASR eksi tetikleyicisiz 'olumlu' oranı) zehir oranıyla artar ({rates})",
         },
         "sec_claim_survives": {
-            "en": "fine-tuning on clean data does not remove the backdoor: ASR {before:.2f} → {after:.2f}",
-            "tr": "temiz veriyle ince ayar arka kapıyı silmez: ASR {before:.2f} → {after:.2f}",
+            "en": "fine-tuning on clean data does not remove the backdoor: effect {before:.2f} → {after:.2f}",
+            "tr": "temiz veriyle ince ayar arka kapıyı silmez: etki {before:.2f} → {after:.2f}",
         },
     }
 )
