@@ -53,11 +53,10 @@ def run_key(start_digest: str, pairs, settings: TuneSettings) -> str:
 
 
 def _cache_dir(cache_dir) -> Path | None:
+    """``False``: no cache; None: ``$COURSE_CACHE_DIR/security`` (the harness's cache root); else the folder given."""
     if cache_dir is False:
         return None
-    if cache_dir is None:
-        cache_dir = Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE) / "security"
-    path = Path(cache_dir).expanduser()
+    path = Path(cache_dir or Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE) / "security").expanduser()
     path.mkdir(parents=True, exist_ok=True)
     return path
 
