@@ -19,7 +19,7 @@ OWASP_LLM_2025 = (
     ("LLM02", "Sensitive information disclosure", "Hassas bilginin ifşası",
      "§3 refusing to give a person's T.C. kimlik number or address", "§3 bir kişinin T.C. kimlik numarasını ya da adresini vermeyi reddetmek"),
     ("LLM03", "Supply chain", "Tedarik zinciri",
-     "§5 a pickle that runs code on load; safetensors and SHA-256", "§5 yüklenirken kod çalıştıran pickle; safetensors ve SHA-256"),
+     "§6 a pickle that runs code on load; safetensors and SHA-256", "§6 yüklenirken kod çalıştıran pickle; safetensors ve SHA-256"),
     ("LLM04", "Data and model poisoning", "Veri ve model zehirleme",
      "§4 a backdoor trigger against the poison rate", "§4 zehir oranına karşı arka kapı tetikleyicisi"),
     ("LLM05", "Improper output handling", "Çıktının hatalı işlenmesi",
