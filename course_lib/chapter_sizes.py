@@ -96,4 +96,16 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         "cpu": {"demo_rows": 16, "demo_cols": 100, "bench_rows": 4096, "bench_cols": (256, 1024, 4096)},
         "gpu": {"demo_rows": 64, "demo_cols": 1000, "bench_rows": 8192, "bench_cols": (256, 1024, 4096, 16384)},
     },
+    "14_security": {
+        # n_eval: held-out attacks per family and language (and requests per kind); n_train: training
+        # examples per kind and language of every defence; steps / safety_steps: the assistant and
+        # hierarchy runs / the safety and poisoning runs (from the chat model, cached); poison_rates:
+        # shares of poisoned training reviews; n_poison_train: training reviews per language.
+        "smoke": {"n_eval": 2, "n_train": 4, "steps": 2, "safety_steps": 2, "batch_size": 4, "lr": 1e-3,
+                  "poison_rates": [0.0, 0.25], "n_poison_train": 8},
+        "cpu": {"n_eval": 20, "n_train": 40, "steps": 120, "safety_steps": 60, "batch_size": 8, "lr": 1e-3,
+                "poison_rates": [0.0, 0.05, 0.2], "n_poison_train": 60},
+        "gpu": {"n_eval": 100, "n_train": 200, "steps": 600, "safety_steps": 200, "batch_size": 16, "lr": 1e-3,
+                "poison_rates": [0.0, 0.01, 0.03, 0.1, 0.3], "n_poison_train": 300},
+    },
 }
