@@ -96,4 +96,20 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         "cpu": {"demo_rows": 16, "demo_cols": 100, "bench_rows": 4096, "bench_cols": (256, 1024, 4096)},
         "gpu": {"demo_rows": 64, "demo_cols": 1000, "bench_rows": 8192, "bench_cols": (256, 1024, 4096, 16384)},
     },
+    "12_carbon": {
+        # n_train, n_dev, label_noise: the world topic task one measured run fine-tunes on; epochs,
+        # batch_size, lr, max_length, forgetting_tokens: that run (as chapter 03's harness runs it);
+        # pue: the power usage effectiveness assumed (1.0: a laptop, no data-centre overhead);
+        # utilisation: the share of peak FLOP/s the estimate assumes; interval_s: codecarbon's sampling
+        # period; selected_k: the blocks "selected layers" trains in the what-reduces-emissions table.
+        "smoke": {"n_train": 16, "n_dev": 16, "label_noise": 0.3, "epochs": 1, "batch_size": 8, "lr": 1e-3,
+                  "max_length": 32, "forgetting_tokens": 256, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
+                  "selected_k": 1},
+        "cpu": {"n_train": 96, "n_dev": 96, "label_noise": 0.3, "epochs": 4, "batch_size": 32, "lr": 1e-3,
+                "max_length": 40, "forgetting_tokens": 2048, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
+                "selected_k": 1},
+        "gpu": {"n_train": 400, "n_dev": 400, "label_noise": 0.3, "epochs": 8, "batch_size": 32, "lr": 5e-4,
+                "max_length": 128, "forgetting_tokens": 8192, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
+                "selected_k": 2},
+    },
 }
