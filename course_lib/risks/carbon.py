@@ -127,14 +127,27 @@ def measure_matmul_flops(size: int = 256, seconds: float = 0.3) -> float:
     return 2 * size**3 * count / (time.perf_counter() - start)
 
 
-def cpu_device(threads: int | None = None, watts_per_thread: float = 4.0, peak_flops: float | None = None) -> Device:
-    """This machine's CPU as a :class:`Device`: TDP = threads × ``watts_per_thread`` (codecarbon's
-    own fallback for an unknown CPU is 4 W per thread), peak = :func:`measure_matmul_flops`."""
+WATTS_PER_THREAD = 4.0  # codecarbon's own figure for a CPU it does not know
+
+
+def _threads() -> int:
     import os
 
     import torch
 
-    threads = threads or torch.get_num_threads() or os.cpu_count() or 1
+    return torch.get_num_threads() or os.cpu_count() or 1
+
+
+def default_power_w() -> float:
+    """The power assumed for this machine's CPU when nothing is measured: threads × 4 W."""
+    return _threads() * WATTS_PER_THREAD
+
+
+def cpu_device(threads: int | None = None, watts_per_thread: float = WATTS_PER_THREAD,
+               peak_flops: float | None = None) -> Device:
+    """This machine's CPU as a :class:`Device`: TDP = threads × ``watts_per_thread`` (codecarbon's
+    own fallback for an unknown CPU is 4 W per thread), peak = :func:`measure_matmul_flops`."""
+    threads = threads or _threads()
     return Device(f"CPU ({threads} threads)", threads * watts_per_thread,
                   peak_flops or measure_matmul_flops(), "measured matmul throughput; 4 W per thread")
 
