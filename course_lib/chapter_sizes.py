@@ -96,6 +96,20 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         "cpu": {"demo_rows": 16, "demo_cols": 100, "bench_rows": 4096, "bench_cols": (256, 1024, 4096)},
         "gpu": {"demo_rows": 64, "demo_cols": 1000, "bench_rows": 8192, "bench_cols": (256, 1024, 4096, 16384)},
     },
+    "10_comparison": {
+        # world_*, label_noise, sib_n_train: the two tasks (as in chapter 03); seeds: runs per method;
+        # epochs, batch_size, lr, max_length, forgetting_tokens: every run; pue: the PUE the energy
+        # column assumes (1.0: a laptop); hub_model: the real Turkish GPT-2 (gpu profile, needs a network).
+        "smoke": {"world_n_train": 16, "world_n_dev": 16, "label_noise": 0.3, "sib_n_train": 16, "seeds": [0],
+                  "epochs": 1, "batch_size": 8, "lr": 1e-3, "max_length": 32, "forgetting_tokens": 256,
+                  "pue": 1.0, "hub_model": None},
+        "cpu": {"world_n_train": 96, "world_n_dev": 96, "label_noise": 0.3, "sib_n_train": 160, "seeds": [0, 1, 2],
+                "epochs": 4, "batch_size": 32, "lr": 1e-3, "max_length": 40, "forgetting_tokens": 4096,
+                "pue": 1.0, "hub_model": None},
+        "gpu": {"world_n_train": 400, "world_n_dev": 400, "label_noise": 0.3, "sib_n_train": None,
+                "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4, "max_length": 128,
+                "forgetting_tokens": 8192, "pue": 1.0, "hub_model": "ytu-ce-cosmos/turkish-gpt2"},
+    },
     "12_carbon": {
         # n_train, n_dev, label_noise: the world topic task one measured run fine-tunes on; epochs,
         # batch_size, lr, max_length, forgetting_tokens: that run (as chapter 03's harness runs it);
