@@ -18,8 +18,8 @@ def _comparison():
 
 def test_block_is_replaced_and_the_rest_kept():
     readme = f"intro\n{START}\nold table\n{END}\nafter\n"
-    new = block({"world-topic-tr": _comparison()}, "tr", profile="cpu", seeds=[0], date="2026-12-02", wall=1,
-                cpu=1, pue=1.0)
+    new = block({"world-topic-tr": _comparison()}, "tr", profile="cpu", seeds=[0], date="2026-12-02", runs=1,
+                train_s=1.0, pue=1.0)
     out = replace_block(readme, new)
     assert out.startswith("intro\n") and out.endswith("\nafter\n") and "old table" not in out
     assert "| full | 0.900 ± 0.010 | 0.500 ± 0.000 | 0.700 ± 0.020 |" in out and "tohumlar [0]" in out

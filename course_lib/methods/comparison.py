@@ -11,7 +11,19 @@ from __future__ import annotations
 
 from ..finetune.compare import FinetuneConfig, compare
 from ..finetune.tasks import sib200, world_topic
+from ..i18n import message, register
 from .catalogue import available_methods
+
+register({
+    "comparison_hub_skipped": {
+        "en": "The {profile} profile skips the Hub model (COURSE_PROFILE=gpu runs it).",
+        "tr": "{profile} profili Hub modelini atlıyor (COURSE_PROFILE=gpu onu çalıştırır).",
+    },
+    "comparison_hub_failed": {
+        "en": "No network (or no transformers): skipping the Hub model.\n{error}",
+        "tr": "Ağ bağlantısı (ya da transformers) yok: Hub modeli atlanıyor.\n{error}",
+    },
+})
 
 
 def chapter_config(sizes) -> FinetuneConfig:
@@ -38,3 +50,18 @@ def compare_everything(base, sizes, cache_dir=None, results_dir=None, methods=No
     return {task.name: compare(base, task, methods, seeds=sizes["seeds"], config=config, cache_dir=cache_dir,
                                progress=progress, results_dir=results_dir)
             for task in chapter_tasks(sizes)}
+
+
+def hub_base(name: str | None, profile: str):
+    """The real model ``name`` from the Hugging Face Hub as a base, or None (saying why) when the
+    profile has none or it cannot be loaded here (offline, or transformers missing)."""
+    if name is None:
+        print(message("comparison_hub_skipped", profile=profile))
+        return None
+    from ..assets import load_base_model
+
+    try:
+        return load_base_model(f"hub:{name}")
+    except Exception as error:  # offline or no transformers: the loader's message says which
+        print(message("comparison_hub_failed", error=error))
+        return None
