@@ -54,8 +54,8 @@ def test_guidance_reads_the_table():
     assert "Highest accuracy: full (0.900 ± 0.010); within the noise of it: full, selected." in text
     assert "use selected: 0.895 ± 0.010, 1.00e-04 kWh (3.0× less than full)" in text
     assert "probe is the cheapest (9.00e-05 kWh) and scores 0.600 ± 0.020, 0.300 below the best" in text
-    assert "probe transfers best: 0.550" in text
-    assert "lora holds best: 0.800 ± 0.020 (clean 0.850 ± 0.010)" in text
+    assert "probe transfers best: 0.550 ± 0.020; within the noise of it: probe." in text
+    assert "lora holds best: 0.800 ± 0.020 (clean 0.850 ± 0.010); within the noise of it: lora." in text
     assert "probe forgets least" in text
     assert "selected trains the fewest parameters among the best (15.00 %)" in text
     assert "(quality against energy kWh): full, selected, probe." in text  # lora: selected beats it on both
@@ -72,6 +72,12 @@ def test_guidance_follows_the_numbers_and_the_language():
         assert guidance(_table(rows))[0].startswith("En yüksek accuracy: lora")
     finally:
         set_language("en")
+
+
+def test_no_storage_advice_when_the_best_all_train_everything():
+    rows = [list(r) for r in ROWS]
+    rows[1][1] = 0.5  # selected drops out of the tie: only full (100 %) is among the best
+    assert not any("fewest parameters" in line for line in guidance(_table(rows)))
 
 
 def test_cost_falls_back_to_time_without_energy():

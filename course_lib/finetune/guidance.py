@@ -69,14 +69,16 @@ def guidance(table, metric: str = "accuracy", tolerance: float = 0.01) -> list[s
         stats = {n: s for n, s in stats.items() if s is not None}
         if stats:
             top = max(stats, key=lambda n: stats[n].mean)
-            lines.append(message(key, name=top, score=_fmt(stats[top]), clean=_fmt(score[top])))
+            near = ", ".join(n for n in stats if about_equal(stats[n], stats[top], tolerance))
+            lines.append(message(key, name=top, score=_fmt(stats[top]), clean=_fmt(score[top]), tied=near))
 
     forgets = {n: _stat(table, n, "forgetting") for n in names}
     least = min(names, key=lambda n: forgets[n].mean)
     lines.append(message("guide_forgetting", name=least, forgetting=_fmt(forgets[least]), score=_fmt(score[least])))
 
     smallest = min(tied, key=lambda n: table.loc[n, "trainable %"])
-    lines.append(message("guide_storage", name=smallest, percent=float(table.loc[smallest, "trainable %"])))
+    if table.loc[smallest, "trainable %"] < 100.0:  # only when one of the best trains a part of the model
+        lines.append(message("guide_storage", name=smallest, percent=float(table.loc[smallest, "trainable %"])))
 
     front = [n for n, on in zip(names, pareto_front(table[metric], table[cost])) if on]
     lines.append(message("guide_front", cost=cost, names=", ".join(front)))

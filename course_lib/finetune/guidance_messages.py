@@ -19,12 +19,16 @@ MESSAGES = register(
             "tr": "Maliyet en önemliyse en ucuzu {name} ({cost}); puanı {score}, en iyinin {gap:.3f} altında.",
         },
         "guide_ood": {
-            "en": "For the other language (cross-lingual), {name} transfers best: {score}.",
-            "tr": "Öteki dil için (diller arası) en iyi aktaran {name}: {score}.",
+            "en": "For the other language (cross-lingual), {name} transfers best: {score}; within the noise "
+                  "of it: {tied}.",
+            "tr": "Öteki dil için (diller arası) en iyi aktaran {name}: {score}; gürültü payı içinde ona eşit "
+                  "olanlar: {tied}.",
         },
         "guide_robust": {
-            "en": "On text typed without Turkish letters, {name} holds best: {score} (clean {clean}).",
-            "tr": "Türkçe harfleri olmadan yazılmış metinde en iyi dayanan {name}: {score} (temiz metinde {clean}).",
+            "en": "On text typed without Turkish letters, {name} holds best: {score} (clean {clean}); within "
+                  "the noise of it: {tied}.",
+            "tr": "Türkçe harfleri olmadan yazılmış metinde en iyi dayanan {name}: {score} (temiz metinde "
+                  "{clean}); gürültü payı içinde ona eşit olanlar: {tied}.",
         },
         "guide_forgetting": {
             "en": "To keep what pretraining taught, {name} forgets least ({forgetting}) and scores {score}.",
