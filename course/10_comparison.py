@@ -15,7 +15,7 @@
 # 3. write the **Pareto front** of quality against cost (the exercise) and plot it,
 # 4. read the guidance the notebook computes from your own table: which method when.
 #
-# Time: about 20 minutes to read; the `cpu` profile computes for about 10 minutes the first time and
+# Time: about 20 minutes to read; the `cpu` profile computes for about 6 minutes the first time and
 # reads its cached runs afterwards. No GPU needed.
 # %% [markdown] lang=tr
 # # 10 · Bütün yöntemler karşılaştırmalı: kalite, maliyet ve karbon tek tabloda
@@ -34,7 +34,7 @@
 # 3. kaliteye karşı maliyetin **Pareto sınırını** yazacak (alıştırma) ve çizeceksiniz,
 # 4. defterin kendi tablonuzdan hesapladığı yol gösterici sonuçları okuyacaksınız: hangi yöntem ne zaman.
 #
-# Süre: okumak yaklaşık 20 dakika; `cpu` profili ilk seferde yaklaşık 10 dakika hesap yapar, sonra
+# Süre: okumak yaklaşık 20 dakika; `cpu` profili ilk seferde yaklaşık 6 dakika hesap yapar, sonra
 # önbellekteki çalıştırmaları okur. GPU gerekmez.
 
 # %%

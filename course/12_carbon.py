@@ -16,7 +16,7 @@
 # 6. measure what reduces emissions: training fewer parameters, a cleaner grid, and what kernels and
 #    the time of day could add.
 #
-# Time: about 25 minutes to read; the `cpu` profile computes for about 2 minutes. No GPU needed.
+# Time: about 25 minutes to read; the `cpu` profile computes for about 1 minute. No GPU needed.
 # %% [markdown] lang=tr
 # # 12 · Karbon salımı: eğitimin enerji ve CO₂ bedeli
 #
@@ -37,7 +37,7 @@
 # 6. salımı neyin azalttığını ölçeceksiniz: daha az parametre eğitmek, daha temiz bir şebeke; ayrıca
 #    çekirdeklerin ve günün saatinin neler katabileceğini göreceksiniz.
 #
-# Süre: okumak yaklaşık 25 dakika; `cpu` profili yaklaşık 2 dakika hesap yapar. GPU gerekmez.
+# Süre: okumak yaklaşık 25 dakika; `cpu` profili yaklaşık 1 dakika hesap yapar. GPU gerekmez.
 
 # %%
 import math
