@@ -58,3 +58,9 @@ test-gpu: setup
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache
+
+# Chapter 10's comparison (cpu profile; finished runs are cached) written to results/ as CSV and
+# Markdown, and the chapter-10 tables of README.md and README.tr.md regenerated from it.
+.PHONY: results
+results: setup
+	$(PY) -m tools.results

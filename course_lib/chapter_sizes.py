@@ -108,4 +108,34 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         "gpu": {"n_eval": 100, "n_train": 200, "steps": 600, "safety_steps": 200, "batch_size": 16, "lr": 1e-3,
                 "poison_rates": [0.0, 0.01, 0.03, 0.1, 0.3], "n_poison_train": 300},
     },
+    "10_comparison": {
+        # world_*, label_noise, sib_n_train: the two tasks (as in chapter 03); seeds: runs per method;
+        # epochs, batch_size, lr, max_length, forgetting_tokens: every run; pue: the PUE the energy
+        # column assumes (1.0: a laptop); hub_model: the real Turkish GPT-2 (gpu profile, needs a network).
+        "smoke": {"world_n_train": 16, "world_n_dev": 16, "label_noise": 0.3, "sib_n_train": 16, "seeds": [0],
+                  "epochs": 1, "batch_size": 8, "lr": 1e-3, "max_length": 32, "forgetting_tokens": 256,
+                  "pue": 1.0, "hub_model": None},
+        "cpu": {"world_n_train": 96, "world_n_dev": 96, "label_noise": 0.3, "sib_n_train": 160, "seeds": [0, 1, 2],
+                "epochs": 4, "batch_size": 32, "lr": 1e-3, "max_length": 40, "forgetting_tokens": 4096,
+                "pue": 1.0, "hub_model": None},
+        "gpu": {"world_n_train": 400, "world_n_dev": 400, "label_noise": 0.3, "sib_n_train": None,
+                "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4, "max_length": 128,
+                "forgetting_tokens": 8192, "pue": 1.0, "hub_model": "ytu-ce-cosmos/turkish-gpt2"},
+    },
+    "12_carbon": {
+        # n_train, n_dev, label_noise: the world topic task one measured run fine-tunes on; epochs,
+        # batch_size, lr, max_length, forgetting_tokens: that run (as chapter 03's harness runs it);
+        # pue: the power usage effectiveness assumed (1.0: a laptop, no data-centre overhead);
+        # utilisation: the share of peak FLOP/s the estimate assumes; interval_s: codecarbon's sampling
+        # period; selected_k: the blocks "selected layers" trains in the what-reduces-emissions table.
+        "smoke": {"n_train": 16, "n_dev": 16, "label_noise": 0.3, "epochs": 1, "batch_size": 8, "lr": 1e-3,
+                  "max_length": 32, "forgetting_tokens": 256, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
+                  "selected_k": 1},
+        "cpu": {"n_train": 96, "n_dev": 96, "label_noise": 0.3, "epochs": 4, "batch_size": 32, "lr": 1e-3,
+                "max_length": 40, "forgetting_tokens": 2048, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
+                "selected_k": 1},
+        "gpu": {"n_train": 400, "n_dev": 400, "label_noise": 0.3, "epochs": 8, "batch_size": 32, "lr": 5e-4,
+                "max_length": 128, "forgetting_tokens": 8192, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
+                "selected_k": 2},
+    },
 }

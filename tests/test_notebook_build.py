@@ -208,7 +208,7 @@ def test_bad_code_comments_are_refused_with_file_and_line(tmp_path, code, line, 
 
 # Chapters whose code comments are written in both languages. A new chapter joins this list once its
 # learner-facing comments are '# en:' / '# tr:' pairs.
-BILINGUAL_CODE = ("00_introduction", "01_tokenization", "02_pretraining", "A1_gpu_kernels")
+BILINGUAL_CODE = ("00_introduction", "01_tokenization", "02_pretraining", "A1_gpu_kernels", "12_carbon")
 
 
 @pytest.mark.parametrize("stem", BILINGUAL_CODE)

@@ -8,8 +8,11 @@
 Each run (one method, one seed) starts from a fresh copy of the base model, puts a new
 classifier head on it, lets the method set it up (freeze, wrap, choose parameter groups), trains
 with ``course_lib.train.train`` and the method's callbacks, then measures the task metric
-in-domain and out of distribution (the other language), the trainable parameters, the wall
-time, the peak memory, the training FLOPs and the forgetting. Each finished run is written to
+in-domain, out of distribution (the other language) and on the dev texts with their Turkish
+letters stripped (the robust column: ``course_lib.risks.robustness.noisy_task(task, "diacritics")``),
+the trainable parameters, the wall time, the peak memory, the training FLOPs, the forgetting, and
+the energy of the training (``course_lib.risks.carbon.EnergyMeter``: codecarbon where installed,
+else the CPU's TDP × time) with its gCO2e on a grid (Türkiye's by default). Each finished run is written to
 ``cache_dir`` as JSON under a hash of everything that defines it (base weights, task, method
 settings, seed, config), so running a notebook again reads the numbers instead of training.
 """
@@ -29,7 +32,7 @@ import torch
 
 from ..data.batching import LabelledDataset, collate
 from ..device import pick_device
-from ..i18n import CourseTypeError, CourseValueError
+from ..i18n import CourseTypeError, CourseValueError, message
 from ..train import TrainConfig, build_adamw, train
 from . import messages  # noqa: F401  (registers this package's texts)
 from .forgetting import heldout_batches, lm_loss
@@ -38,7 +41,7 @@ from .heads import SequenceClassifier, classification_loss
 from .meters import PeakMemory, TrainingFlops
 from .metrics import accuracy
 
-CACHE_VERSION = 1  # bump when a change to this file changes what a cached run means
+CACHE_VERSION = 2  # bump when a change to this file changes what a cached run means (2: energy, robust)
 CACHE_ENV = "COURSE_CACHE_DIR"
 DEFAULT_CACHE = Path("~/.cache/course_lib")
 PAD_TOKEN = "<|pad|>"
@@ -51,7 +54,8 @@ class FinetuneConfig:
     epochs, batch_size, lr, weight_decay, warmup_frac (linear warmup, then cosine to lr/10),
     grad_clip: the training; max_length: tokens kept per text; pool: "last" or "mean";
     forgetting_tokens, forgetting_block: how much held-out pretraining text the forgetting
-    column reads; device: None picks the best one.
+    column reads; device: None picks the best one; pue: the power usage effectiveness the energy
+    column assumes (1.0: a laptop, no data-centre overhead).
     """
 
     epochs: int = 4
@@ -66,6 +70,7 @@ class FinetuneConfig:
     forgetting_tokens: int = 4096
     forgetting_block: int = 128
     device: str | None = None
+    pue: float = 1.0
 
     def train_config(self, n_batches: int, **overrides) -> TrainConfig:
         total = self.epochs * n_batches
@@ -83,15 +88,18 @@ class Comparison:
     runs    one dict per (method, seed): every number measured
     table   a pandas DataFrame indexed by method: ``<metric>``, ``<metric> std``, ``ood <metric>``,
             ``ood <metric> std``, ``trainable params``, ``trainable %``, ``time s``, ``peak memory MB``,
-            ``training FLOPs``, ``forgetting``, ``forgetting std``, ``energy kWh`` (None until the
-            carbon chapter's meter fills it)
+            ``training FLOPs``, ``forgetting``, ``forgetting std``, ``robust <metric>``,
+            ``robust <metric> std`` (None without ``course_lib.risks.robustness``), ``energy kWh``,
+            ``gCO2e`` (on ``grid``)
     metric  the task's metric name ("accuracy")
+    grid    the grid the gCO2e column is priced on (a code of ``course_lib.risks.carbon_data.GRIDS``)
     """
 
     runs: list[dict]
     table: object
     metric: str
     task_name: str = ""
+    grid: str = "TUR"
 
     def formatted(self):
         """The table with "mean ± std" cells, as a notebook shows it."""
@@ -99,15 +107,23 @@ class Comparison:
 
         t, m = self.table, self.metric
         shown = pd.DataFrame(index=t.index)
-        for column in (m, f"ood {m}", "forgetting"):
-            shown[column] = [f"{v:.3f} ± {s:.3f}" for v, s in zip(t[column], t[f"{column} std"])]
+        for column in (m, f"ood {m}", f"robust {m}", "forgetting"):
+            shown[column] = [_mean_std(v, s) for v, s in zip(t[column], t[f"{column} std"])]
         shown["trainable params"] = [f"{int(v):,}" for v in t["trainable params"]]
         shown["trainable %"] = [f"{v:.2f}" for v in t["trainable %"]]
         shown["time s"] = [f"{v:.1f}" for v in t["time s"]]
         shown["peak memory MB"] = [f"{v:.0f}" for v in t["peak memory MB"]]
         shown["training FLOPs"] = [f"{v:.2e}" for v in t["training FLOPs"]]
-        shown["energy kWh"] = t["energy kWh"]
+        shown["energy kWh"] = [f"{v:.2e}" for v in t["energy kWh"]]
+        shown[f"gCO2e ({self.grid})"] = [f"{v:.3f}" for v in t["gCO2e"]]
         return shown
+
+    def write(self, folder="results", stem: str | None = None) -> dict[str, Path]:
+        """Write the table as CSV (every number) and Markdown (as :meth:`formatted` shows it) under
+        ``folder``; return their paths. ``stem``: the file name without suffix (default: the task's name)."""
+        from .results_files import write_table
+
+        return write_table(self, Path(folder), stem or self.task_name or "comparison")
 
     def _repr_html_(self) -> str:
         return self.formatted().to_html()
@@ -222,6 +238,12 @@ def predict(classifier, dataset: LabelledDataset, pad_id: int, batch_size: int) 
     return predictions
 
 
+def _mean_std(value, std) -> str:
+    if value is None or value != value:  # None or NaN: not measured
+        return "—"
+    return f"{value:.3f} ± {std:.3f}"
+
+
 def run_one(base, task, method, seed: int, config: FinetuneConfig, data: dict, forgetting: dict) -> dict:
     """Fine-tune a fresh copy of ``base`` on ``task`` with ``method`` and ``seed``; measure everything."""
     device = torch.device(config.device) if config.device else pick_device()
@@ -238,16 +260,22 @@ def run_one(base, task, method, seed: int, config: FinetuneConfig, data: dict, f
     groups = method.param_groups(classifier, config)
     optimizer = (torch.optim.AdamW(groups, lr=config.lr, betas=train_config.betas, eps=train_config.eps)
                  if groups is not None else build_adamw(classifier, train_config))
+    from ..risks.carbon import EnergyMeter, default_power_w, energy_kwh  # lazy: risks sit above finetune
+
     memory, flops = PeakMemory(), TrainingFlops(classifier)
     start = time.perf_counter()
-    result = train(classifier, loader, train_config, loss_fn=classification_loss, optimizer=optimizer,
-                   callbacks=[*callbacks, memory, flops], generator=generator)
+    with EnergyMeter(pue=config.pue, quiet=True) as meter:
+        result = train(classifier, loader, train_config, loss_fn=classification_loss, optimizer=optimizer,
+                       callbacks=[*callbacks, memory, flops], generator=generator)
     seconds = time.perf_counter() - start
+    energy, energy_source = meter.kwh, f"codecarbon ({meter.how})"
+    if energy is None:  # no codecarbon: the device's TDP for the whole time, an upper bound
+        energy, energy_source = energy_kwh(default_power_w(), seconds, config.pue), "TDP × time"
     trainable = count_trainable(classifier)
     total = sum(p.numel() for p in classifier.parameters())
     method.teardown(classifier)
     scores = {}
-    for split in ("dev", "ood"):
+    for split in ("dev", "ood", "robust"):
         if data.get(split) is not None:
             predicted = predict(classifier, data[split], pad_id, config.eval_batch_size)
             scores[split] = accuracy(predicted, data[split].labels)
@@ -257,15 +285,22 @@ def run_one(base, task, method, seed: int, config: FinetuneConfig, data: dict, f
         "trainable_params": trainable, "total_params": total, "trainable_pct": 100.0 * trainable / total,
         "seconds": seconds, "peak_memory_mb": memory.peak_mb, "training_flops": flops.flops,
         "forgetting": after - forgetting["before"], "pretraining_loss": after,
-        "final_train_loss": result.history.train_losses[-1], "steps": result.steps, "energy_kwh": None,
+        "final_train_loss": result.history.train_losses[-1], "steps": result.steps,
+        "robust_metric": scores.get("robust"), "energy_kwh": energy, "energy_source": energy_source,
     }
 
 
-def summarise(runs: list[dict], metric: str, order: list[str]):
+def summarise(runs: list[dict], metric: str, order: list[str], grid: str = "TUR"):
     """One row per method: means and standard deviations over seeds (sample std, ddof=1)."""
     import pandas as pd
 
+    from ..risks.carbon import emissions_g  # lazy: risks sit above finetune
+
     frame = pd.DataFrame(runs)
+    for column in ("robust_metric", "energy_kwh"):  # runs cached by an older harness lack them
+        if column not in frame:
+            frame[column] = None
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
     grouped = frame.groupby("method", sort=False)
     mean, std = grouped.mean(numeric_only=True), grouped.std(numeric_only=True).fillna(0.0)
     table = pd.DataFrame(index=pd.Index(order, name="method"))
@@ -280,11 +315,26 @@ def summarise(runs: list[dict], metric: str, order: list[str]):
     table["training FLOPs"] = mean["training_flops"]
     table["forgetting"] = mean["forgetting"]
     table["forgetting std"] = std["forgetting"]
-    table["energy kWh"] = [None] * len(table)
+    table[f"robust {metric}"] = mean["robust_metric"]
+    table[f"robust {metric} std"] = std["robust_metric"]
+    table["energy kWh"] = mean["energy_kwh"]
+    table["gCO2e"] = [emissions_g(v, grid) if v == v else float("nan") for v in mean["energy_kwh"]]
     return table
 
 
-def compare(base, task, methods, seeds=(0, 1, 2), config=None, cache_dir=None, progress=True) -> Comparison:
+def _robust_task(task):
+    """The task with its dev texts' Turkish letters stripped (chapter 07), or None (with a note)
+    where ``course_lib.risks.robustness`` is not part of this installation."""
+    try:
+        from ..risks.robustness import noisy_task
+    except ImportError:
+        print(message("finetune_no_robustness"))
+        return None
+    return noisy_task(task, "diacritics")
+
+
+def compare(base, task, methods, seeds=(0, 1, 2), config=None, cache_dir=None, progress=True,
+            grid: str = "TUR", results_dir=None) -> Comparison:
     """Fine-tune a copy of ``base`` on ``task`` with each method and seed; summarise in a table.
 
     base      the base model (``load_base_model()``: ``.model``, ``.tokenizer``, ``.config``)
@@ -295,7 +345,12 @@ def compare(base, task, methods, seeds=(0, 1, 2), config=None, cache_dir=None, p
     cache_dir where finished runs are kept (default ``$COURSE_CACHE_DIR`` or ``~/.cache/course_lib``,
               sub-folder ``compare``); ``False``: no cache
     progress  show a progress bar over the runs
+    grid      the grid the gCO2e column is priced on ("TUR", "FRA", "POL", "USA", "NOR")
+    results_dir  where to write the table as CSV and Markdown (:meth:`Comparison.write`); None: nowhere
     """
+    from ..risks.carbon import intensity  # lazy: risks sit above finetune
+
+    intensity(grid)  # an unknown grid fails before any training
     if task.kind != "classification":
         raise CourseValueError("finetune_task_kind", task=task.name, kind=task.kind, what="compare()")
     methods = _check_methods(methods)
@@ -304,6 +359,9 @@ def compare(base, task, methods, seeds=(0, 1, 2), config=None, cache_dir=None, p
     tokenizer = base.tokenizer
     pad_id = pad_token_id(tokenizer)
     base_hash, task_hash = weights_digest(base.model), task_digest(task)
+    robust = _robust_task(task)
+    if robust is not None:  # the robust texts enter the key: a run scored without them is another run
+        task_hash = hashlib.sha256((task_hash + task_digest(robust)).encode()).hexdigest()
     # Seeds outer, methods inner: the methods' runs interleave, so a machine that slows down
     # part-way (other jobs) slows every method alike and the time column stays comparable.
     jobs = [(method, seed, run_key(base_hash, task_hash, method, seed, config)) for seed in seeds for method in methods]
@@ -317,7 +375,8 @@ def compare(base, task, methods, seeds=(0, 1, 2), config=None, cache_dir=None, p
             if data is None:  # only a run that trains needs the data and the base model's loss
                 data = {"pad_id": pad_id, "train": _encode(tokenizer, task.train, config.max_length),
                         "dev": _encode(tokenizer, task.dev, config.max_length),
-                        "ood": None if task.ood is None else _encode(tokenizer, task.ood, config.max_length)}
+                        "ood": None if task.ood is None else _encode(tokenizer, task.ood, config.max_length),
+                        "robust": None if robust is None else _encode(tokenizer, robust.dev, config.max_length)}
                 batches = heldout_batches(base, config.forgetting_tokens, config.forgetting_block)
                 device = torch.device(config.device) if config.device else pick_device()
                 probe = copy.deepcopy(base.model).to(device)
@@ -328,8 +387,11 @@ def compare(base, task, methods, seeds=(0, 1, 2), config=None, cache_dir=None, p
         runs.append(cached[key])
         bar.update(1)
     bar.close()
-    table = summarise(runs, task.metric, [m.name for m in methods])
-    return Comparison(runs, table, task.metric, task.name)
+    table = summarise(runs, task.metric, [m.name for m in methods], grid)
+    comparison = Comparison(runs, table, task.metric, task.name, grid)
+    if results_dir is not None:
+        comparison.write(results_dir)
+    return comparison
 
 
 def _progress(total: int, label: str, enabled: bool):

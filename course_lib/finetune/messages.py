@@ -76,6 +76,10 @@ MESSAGES = register(
                 "nesneler verin; örneğin course_lib.finetune içinden Full() ya da Selected(2)."
             ),
         },
+        "finetune_no_robustness": {
+            "en": "course_lib.risks.robustness is not installed here: the robust column stays empty.",
+            "tr": "course_lib.risks.robustness burada kurulu değil: sağlamlık sütunu boş kalır.",
+        },
         "finetune_duplicate_method": {
             "en": "Two methods are both named {name!r}: give each a different name (name=...).",
             "tr": "İki yöntemin adı da {name!r}: her birine farklı bir ad verin (name=...).",
