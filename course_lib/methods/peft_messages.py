@@ -1,0 +1,62 @@
+"""What the PEFT methods (LoRA, prompt tuning, the peft family) say to a learner, in both languages."""
+
+from ..i18n import register
+
+MESSAGES = register(
+    {
+        "lora_bad_rank": {
+            "en": "LoRA rank r={value!r} is not valid: use a whole number >= 1 (e.g. r=8).",
+            "tr": "LoRA rankı r={value!r} geçerli değil: 1 ya da daha büyük bir tam sayı kullanın (örneğin r=8).",
+        },
+        "lora_bad_dropout": {
+            "en": "LoRA dropout={value!r} is not valid: use a probability in [0, 1).",
+            "tr": "LoRA dropout={value!r} geçerli değil: [0, 1) aralığında bir olasılık kullanın.",
+        },
+        "lora_no_targets": {
+            "en": "No linear layer of this {kind} matches targets={targets!r}. Linear layers it has: {known}.",
+            "tr": "Bu {kind} içinde targets={targets!r} ile eşleşen doğrusal katman yok. Var olan doğrusal "
+                  "katmanlar: {known}.",
+        },
+        "lora_already_injected": {
+            "en": "This model already has LoRA layers ({names}): inject once, or unload them first "
+                  "(merge_lora(model, unload=True)).",
+            "tr": "Bu modelde zaten LoRA katmanları var ({names}): bir kez ekleyin ya da önce onları çıkarın "
+                  "(merge_lora(model, unload=True)).",
+        },
+        "lora_none_found": {
+            "en": "This model has no LoRA layers: call inject_lora(model, ...) first.",
+            "tr": "Bu modelde LoRA katmanı yok: önce inject_lora(model, ...) çağırın.",
+        },
+        "lora_adapter_missing": {
+            "en": "No adapter in {folder}: expected adapter_config.json and adapter_model.safetensors "
+                  "(written by save_adapter or by peft's save_pretrained).",
+            "tr": "{folder} içinde adaptör yok: adapter_config.json ve adapter_model.safetensors bekleniyordu "
+                  "(save_adapter ya da peft'in save_pretrained fonksiyonu yazar).",
+        },
+        "lora_adapter_mismatch": {
+            "en": "The adapter in {folder} does not fit this model: {detail}.",
+            "tr": "{folder} içindeki adaptör bu modele uymuyor: {detail}.",
+        },
+        "prompt_bad_length": {
+            "en": "n_virtual={value!r} is not valid: use a whole number >= 1 of virtual tokens.",
+            "tr": "n_virtual={value!r} geçerli değil: 1 ya da daha büyük bir tam sayıda sanal token kullanın.",
+        },
+        "prompt_bad_init": {
+            "en": "init={value!r} is not a soft-prompt initialisation: use \"random\", \"vocab\" or \"labels\".",
+            "tr": "init={value!r} bir yumuşak prompt ilklendirmesi değil: \"random\", \"vocab\" ya da \"labels\" "
+                  "kullanın.",
+        },
+        "prompt_too_long": {
+            "en": "{n_virtual} virtual tokens + {length} text tokens = {total} exceed the model's context of "
+                  "{block_size}: shorten max_length or use fewer virtual tokens.",
+            "tr": "{n_virtual} sanal token + {length} metin token'ı = {total}, modelin {block_size} token'lık "
+                  "bağlamını aşıyor: max_length'i kısaltın ya da daha az sanal token kullanın.",
+        },
+        "prompt_needs_course_gpt": {
+            "en": "Prompt tuning here wraps the course GPT (got a {kind}); for a Hugging Face model use "
+                  "peft's PromptTuningConfig (course_lib.methods.peft_family).",
+            "tr": "Buradaki prompt ayarı kursun GPT'sini sarar (gelen: {kind}); bir Hugging Face modeli için "
+                  "peft'in PromptTuningConfig sınıfını kullanın (course_lib.methods.peft_family).",
+        },
+    }
+)
