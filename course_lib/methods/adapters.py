@@ -18,6 +18,7 @@ from torch import nn
 from ..finetune.layout import layout_of
 from ..finetune.method import Method
 from ..model.gpt import GPT, LayerNorm
+from .peft_groups import DEFAULT_LR_SCALE, faster_groups
 
 
 class HoulsbyAdapter(nn.Module):
@@ -54,8 +55,8 @@ def adapter_parameter_count(width: int, bottleneck: int, n_layer: int) -> int:
 class Adapters(Method):
     """Houlsby adapters in the harness: adapters, LayerNorms and the new head train."""
 
-    def __init__(self, bottleneck: int = 16):
-        self.bottleneck = bottleneck
+    def __init__(self, bottleneck: int = 16, lr_scale: float = DEFAULT_LR_SCALE):
+        self.bottleneck, self.lr_scale = bottleneck, lr_scale
         self.name = f"adapters(m={bottleneck})"
 
     def setup(self, model, task, config) -> list:
@@ -67,3 +68,7 @@ class Adapters(Method):
         for name in layout_of(model).head:
             model.get_submodule(name).requires_grad_(True)
         return []
+
+    def param_groups(self, model, config) -> list[dict]:
+        fast = [p for m in model.modules() if isinstance(m, HoulsbyAdapter) for p in m.parameters()]
+        return faster_groups(model, fast, config, self.lr_scale)

@@ -40,6 +40,7 @@ from ..kernels.lora_linear import lora_linear_triton
 from ..model.gpt import GPT
 from ..model.hf import _course_name, _hf_name
 from . import peft_messages  # noqa: F401  (registers the texts of the errors below)
+from .peft_groups import DEFAULT_LR_SCALE, faster_groups
 
 ADAPTER_WEIGHTS = "adapter_model.safetensors"
 ADAPTER_CONFIG = "adapter_config.json"
@@ -278,14 +279,12 @@ class LoRA(Method):
 
     r, alpha, dropout   rank, scale numerator (scale = alpha / r) and input dropout of the low-rank path
     targets             module-name patterns (peft's suffix rule): "c_attn", "attn.c_proj", "c_fc", ...
-    lr_scale            the factors A and B learn at ``lr_scale`` × the harness's rate (the head at 1 ×).
-                        LoRA is run at a higher rate than full fine-tuning: Hu et al. tuned RoBERTa-base's
-                        LoRA at 4e-4 to 5e-4 (their table 9), where full fine-tuning of the same model uses
-                        1e-5 to 3e-5 (Liu et al. 2019); B starts at 0, so the low-rank path starts slow.
+    lr_scale            the factors A and B learn at ``lr_scale`` × the harness's rate, the head at 1 ×
+                        (why: ``course_lib.methods.peft_groups``)
     """
 
     def __init__(self, r: int = 8, alpha: float = 16, dropout: float = 0.0, targets=("c_attn",),
-                 lr_scale: float = 10.0):
+                 lr_scale: float = DEFAULT_LR_SCALE):
         self.r, self.alpha, self.dropout, self.lr_scale = r, alpha, dropout, lr_scale
         self.targets = (targets,) if isinstance(targets, str) else tuple(targets)
         suffix = "" if self.targets == ("c_attn",) else ", " + "+".join(self.targets)
@@ -297,12 +296,7 @@ class LoRA(Method):
         return []
 
     def param_groups(self, model, config) -> list[dict]:
-        factors = lora_parameters(model)
-        chosen = {id(p) for p in factors}
-        rest = [p for p in model.parameters() if p.requires_grad and id(p) not in chosen]
-        return [{"params": factors, "lr": config.lr * self.lr_scale, "lr_scale": self.lr_scale,
-                 "weight_decay": config.weight_decay},
-                {"params": rest, "lr": config.lr, "lr_scale": 1.0, "weight_decay": config.weight_decay}]
+        return faster_groups(model, lora_parameters(model), config, self.lr_scale)
 
     def teardown(self, model) -> None:
         merge_lora(model)  # inference at the base model's cost: B A now lives inside W₀

@@ -23,6 +23,7 @@ from torch import nn
 from ..finetune.layout import layout_of
 from ..finetune.method import Method
 from ..model.hf import to_hf
+from .peft_groups import DEFAULT_LR_SCALE, faster_groups
 
 # GPT-2's layers as peft's IA³ names them: keys and values come out of c_attn; the MLP's c_proj
 # is a feed-forward layer (its *input* is rescaled), the rest are rescaled at their output.
@@ -66,10 +67,14 @@ def peft_parameter_counts(gpt: nn.Module, n_virtual: int = 20, r: int = 8) -> di
 
 
 class PeftMethod(Method):
-    """A peft method (``"lora"`` or ``"ia3"``) in the harness: the backbone becomes a peft model."""
+    """A peft method (``"lora"`` or ``"ia3"``) in the harness: the backbone becomes a peft model.
 
-    def __init__(self, kind: str = "ia3", **options):
-        self.kind, self.options = kind, dict(options)
+    Its parameters learn at ``lr_scale`` × the harness's rate (the head at 1 ×), as the course's
+    :class:`~course_lib.methods.lora.LoRA` does, so the two LoRAs run the same recipe.
+    """
+
+    def __init__(self, kind: str = "ia3", lr_scale: float = DEFAULT_LR_SCALE, **options):
+        self.kind, self.lr_scale, self.options = kind, lr_scale, dict(options)
         inner = ", ".join(f"{k}={v}" for k, v in self.options.items())
         self.name = f"peft {kind.upper() if kind == 'ia3' else kind}" + (f"({inner})" if inner else "")
 
@@ -80,3 +85,7 @@ class PeftMethod(Method):
         for name in layout_of(model).head:  # peft froze the backbone; the new head must train
             model.get_submodule(name).requires_grad_(True)
         return []
+
+    def param_groups(self, model, config) -> list[dict]:
+        return faster_groups(model, [p for p in model.backbone.parameters() if p.requires_grad], config,
+                             self.lr_scale)
