@@ -55,7 +55,7 @@ MESSAGES = register(
         "prompt_needs_course_gpt": {
             "en": "Prompt tuning here wraps the course GPT (got a {kind}); for a Hugging Face model use "
                   "peft's PromptTuningConfig (course_lib.methods.peft_family).",
-            "tr": "Buradaki prompt ayarı kursun GPT'sini sarar (gelen: {kind}); bir Hugging Face modeli için "
+            "tr": "Buradaki prompt ayarlama kursun GPT'sini sarar (gelen: {kind}); bir Hugging Face modeli için "
                   "peft'in PromptTuningConfig sınıfını kullanın (course_lib.methods.peft_family).",
         },
         "claims_lora_quality": {
