@@ -118,4 +118,23 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "timing_repeats": 50,
         },
     },
+    "05_prompt_tuning": {
+        # as chapter 04 (chapter 03's task sizes); lengths: the prompt lengths p compared; init_p: the
+        # prompt length of the initialisation comparison.
+        "smoke": {
+            "world_task": "topic", "world_n_train": 16, "world_n_dev": 16, "label_noise": 0.3,
+            "sib_n_train": 16, "seeds": [0], "epochs": 1, "batch_size": 8, "lr": 1e-3,
+            "max_length": 32, "forgetting_tokens": 256, "lengths": [1, 5], "init_p": 5,
+        },
+        "cpu": {
+            "world_task": "topic", "world_n_train": 96, "world_n_dev": 96, "label_noise": 0.3,
+            "sib_n_train": 160, "seeds": [0, 1, 2], "epochs": 4, "batch_size": 32, "lr": 1e-3,
+            "max_length": 40, "forgetting_tokens": 4096, "lengths": [1, 5, 20], "init_p": 20,
+        },
+        "gpu": {
+            "world_task": "topic", "world_n_train": 400, "world_n_dev": 400, "label_noise": 0.3,
+            "sib_n_train": None, "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4,
+            "max_length": 100, "forgetting_tokens": 8192, "lengths": [1, 5, 20], "init_p": 20,
+        },
+    },
 }

@@ -59,7 +59,7 @@ def test_gradients_reach_only_the_prompt(idx):
     base(idx[:, :-1], idx[:, 1:]).loss.backward()
     assert prompt.weight.grad is not None and prompt.weight.grad.abs().sum() > 0
     assert all(p.grad is None for p in base.parameters())
-    prompt.detach()  # detached: the model is the base model again
+    prompt.remove()  # removed: the model is the base model again
     assert base(idx).logits.shape[1] == idx.shape[1]
 
 

@@ -78,5 +78,23 @@ MESSAGES = register(
             "en": "the course's LoRA and peft's score the same within the noise (measured: course {ours}, peft {peft})",
             "tr": "kursun LoRA'sı ile peft'inki gürültü payı içinde aynı puanı alır (ölçülen: kurs {ours}, peft {peft})",
         },
+        "claims_prompt_trails": {
+            "en": "at this scale prompt tuning trails full fine-tuning (measured: full {full}, best prompt {best}: "
+                  "{gap:.1f} points behind)",
+            "tr": "bu ölçekte prompt ayarlama tam ince ayarın gerisinde kalır (ölçülen: tam {full}, en iyi prompt "
+                  "{best}: {gap:.1f} puan geride)",
+        },
+        "claims_prompt_length": {
+            "en": "a longer prompt does at least as well as a short one (measured: p = {short_p} {short}, "
+                  "p = {long_p} {long})",
+            "tr": "uzun bir prompt en az kısa bir prompt kadar iyidir (ölçülen: p = {short_p} {short}, "
+                  "p = {long_p} {long})",
+        },
+        "claims_prompt_init": {
+            "en": "initialising from the class labels does at least as well as random vectors "
+                  "(measured: labels {labels}, random {random})",
+            "tr": "sınıf etiketlerinden ilklendirme en az rastgele vektörler kadar iyidir "
+                  "(ölçülen: etiketler {labels}, rastgele {random})",
+        },
     }
 )

@@ -84,11 +84,11 @@ class SoftPrompt(nn.Module):
         """From now on ``gpt(idx, targets)`` reads [P ; wte(idx)] and returns outputs for idx's positions only."""
         if not isinstance(gpt, GPT):
             raise CourseTypeError("prompt_needs_course_gpt", kind=type(gpt).__name__)
-        self.detach()
+        self.remove()
         self._handles = [gpt.register_forward_pre_hook(self._before, with_kwargs=True),
                          gpt.register_forward_hook(self._after)]
 
-    def detach(self) -> None:
+    def remove(self) -> None:
         for handle in self._handles:
             handle.remove()
         self._handles = []
@@ -163,7 +163,7 @@ class PromptTuning(Method):
 
     def teardown(self, model) -> None:
         # Off again: the harness then scores the base model's forgetting, which must be exactly 0.
-        model.soft_prompt.detach()
+        model.soft_prompt.remove()
 
 
 _TOKENIZERS: dict = {}
