@@ -3,7 +3,8 @@
 One table per task (chapter 03's cpu-profile sizes: the world topic task with 30 % noisy training
 labels, and SIB-200 Turkish), every method on a fresh copy of ``load_base_model()`` over 3 seeds:
 accuracy (Turkish dev, and English as the out-of-distribution set), trainable %, peak memory
-(on the CPU: resident memory the run added), wall time and CPU time (``time.process_time``, which
+(on the CPU: resident memory the run added, which the allocator blurs; so also the gradient and
+AdamW state the trained parameters need, computed: 12 bytes each), wall time and CPU time (``time.process_time``, which
 a loaded machine inflates less than wall time), each also as a ratio to full fine-tuning. Runs
 interleave (seed outer, method inner) in one process, so a machine that slows down slows every
 method alike. Prompt tuning rows appear when ``course_lib.methods.prompt_tuning`` exists.
@@ -104,6 +105,9 @@ def main() -> None:
         if "full" in cpu:
             table["CPU / full"] = [f"{cpu[n] / cpu['full']:.2f}" if n in cpu else "" for n in t.index]
         table["memory / full"] = [f"{v:.2f}" for v in t["peak memory MB"] / t.loc["full", "peak memory MB"]]
+        # What freezing saves for certain, whatever the allocator does: fp32 gradient (4 bytes) and
+        # AdamW's two moments (8 bytes) per trained parameter.
+        table["grad + AdamW MB"] = [f"{12 * v / 2**20:.2f}" for v in t["trainable params"]]
         print(f"\n## {task!r}\n{time.perf_counter() - start:.0f} s wall for this task\n")
         print(table.to_markdown())
 
