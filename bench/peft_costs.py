@@ -80,6 +80,18 @@ def sib_methods() -> list:
     return [Full(), LoRA(), LoRA(targets=("c_attn", "c_proj", "c_fc")), PeftMethod("lora"), PeftMethod("ia3")]
 
 
+def prompt_init_methods() -> list:
+    from course_lib.methods.prompt_tuning import PromptTuning
+
+    return [Full(), *(PromptTuning(n_virtual=20, init=init) for init in ("vocab", "labels", "random"))]
+
+
+def sib_prompt_methods() -> list:
+    from course_lib.methods.prompt_tuning import PromptTuning
+
+    return [Full(), PromptTuning(n_virtual=20)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
@@ -90,7 +102,9 @@ def main() -> None:
     print(f"base model: {base.source}, {sum(p.numel() for p in base.model.parameters()):,} parameters; "
           f"seeds {args.seeds}; {CONFIG}")
     plan = {"world": (world_topic("tr", n_train=96, n_dev=96, label_noise=0.3), world_methods),
-            "sib": (sib200("tr", n_train=160), sib_methods)}
+            "sib": (sib200("tr", n_train=160), sib_methods),
+            "world_prompt_init": (world_topic("tr", n_train=96, n_dev=96, label_noise=0.3), prompt_init_methods),
+            "sib_prompt": (sib200("tr", n_train=160), sib_prompt_methods)}
     for key in args.tasks:
         task, make = plan[key]
         clock: dict = {}
