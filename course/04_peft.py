@@ -436,7 +436,7 @@ plt.show()
 #
 # The same runs' costs, as ratios to full fine-tuning. Memory on a GPU is what the tensors took at
 # the peak; on a CPU it is the resident memory a run added, a coarser number that the operating
-# system's allocator blurs. The saving comes from what a frozen weight does not need: no gradient and
+# system's allocator blurs, so the table also computes the part that is certain. The saving comes from what a frozen weight does not need: no gradient and
 # no AdamW state (two more numbers per trained parameter). In a model this small the activations
 # dominate, so the saving is smaller than the paper's "3× less GPU memory" on GPT-3 175B, where the
 # weights' gradients and optimizer state are hundreds of gigabytes.
@@ -445,7 +445,8 @@ plt.show()
 #
 # Aynı çalıştırmaların maliyetleri, tam ince ayara oranla. GPU'da bellek, tensörlerin en yüksek
 # noktada kapladığı yerdir; CPU'da ise bir çalıştırmanın eklediği yerleşik bellektir (resident memory),
-# işletim sisteminin bellek ayırıcısının bulanıklaştırdığı daha kaba bir sayı. Kazanç, dondurulmuş bir
+# işletim sisteminin bellek ayırıcısının bulanıklaştırdığı daha kaba bir sayı; bu yüzden tablo kesin
+# olan kısmı da hesaplar. Kazanç, dondurulmuş bir
 # ağırlığın ihtiyaç duymadıklarından gelir: gradyan ve AdamW durumu (eğitilen her parametre için iki
 # sayı daha) gerekmez. Bu kadar küçük bir modelde etkinleşmeler baskındır; bu yüzden kazanç, makalenin
 # GPT-3 175B için bildirdiği "3 kat daha az GPU belleği"nden küçüktür. Orada ağırlıkların gradyanları
@@ -458,6 +459,9 @@ costs = pd.DataFrame({
     pick(en="trainable %", tr="eğitilen %"): t["trainable %"].round(3),
     pick(en="peak memory MB", tr="en yüksek bellek MB"): t["peak memory MB"].round(1),
     pick(en="memory / full", tr="bellek / tam"): (t["peak memory MB"] / t.loc["full", "peak memory MB"]).round(2),
+    # en: what freezing saves for certain: a gradient and AdamW's two moments, 12 bytes per trained parameter
+    # tr: dondurmanın kesin kazancı: eğitilen her parametre için bir gradyan ve AdamW'nin iki momenti, 12 bayt
+    pick(en="grad + AdamW MB", tr="gradyan + AdamW MB"): (12 * t["trainable params"] / 2**20).round(2),
     pick(en="time s", tr="süre s"): t["time s"].round(1),
     pick(en="time / full", tr="süre / tam"): (t["time s"] / t.loc["full", "time s"]).round(2),
 })
