@@ -587,14 +587,16 @@ for title, result, peft_name in ((world_task.name, world_result, None),
 # NBVAL_IGNORE_OUTPUT
 cfg = base.model.config
 counts = peft_parameter_counts(base.model, n_virtual=20, r=8)
+ours = pick(en="course", tr="kurs")
 family = {
     pick(en="full fine-tuning", tr="tam ince ayar"): n_model,
-    "LoRA r=8, c_attn (course)": count_lora_parameters(base.model, 8, ("c_attn",)),
+    f"LoRA r=8, c_attn ({ours})": count_lora_parameters(base.model, 8, ("c_attn",)),
     "LoRA r=8, c_attn (peft)": counts["lora"],
-    f"adapters m={SIZES.bottleneck} (course)": adapter_parameter_count(cfg.n_embd, SIZES.bottleneck, cfg.n_layer),
+    pick(en="adapters", tr="adaptörler") + f" m={SIZES.bottleneck} ({ours})":
+        adapter_parameter_count(cfg.n_embd, SIZES.bottleneck, cfg.n_layer),
     "IA³ (peft)": counts["ia3"],
-    "prompt tuning p=20 (peft)": counts["prompt_tuning"],
-    "prefix tuning p=20 (peft)": counts["prefix_tuning"],
+    pick(en="prompt tuning", tr="prompt ayarlama") + " p=20 (peft)": counts["prompt_tuning"],
+    pick(en="prefix tuning", tr="önek ayarlama") + " p=20 (peft)": counts["prefix_tuning"],
     "P-tuning p=20 (peft)": counts["p_tuning"],
 }
 pd.DataFrame({pick(en="trainable parameters", tr="eğitilen parametreler"): family,
