@@ -138,4 +138,45 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
                 "max_length": 128, "forgetting_tokens": 8192, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
                 "selected_k": 2},
     },
+    "04_peft": {
+        # world_*, sib_n_train, seeds, epochs, batch_size, lr, max_length, forgetting_tokens: as chapter 03,
+        # so that its full fine-tuning row is the same experiment; ranks: the LoRA ranks of the sweep;
+        # bottleneck: the Houlsby adapters' width m; timing_repeats: forward passes timed, merged vs not.
+        "smoke": {
+            "world_task": "topic", "world_n_train": 16, "world_n_dev": 16, "label_noise": 0.3,
+            "sib_n_train": 16, "seeds": [0], "epochs": 1, "batch_size": 8, "lr": 1e-3,
+            "max_length": 32, "forgetting_tokens": 256, "ranks": [1, 8], "bottleneck": 16, "timing_repeats": 3,
+        },
+        "cpu": {
+            "world_task": "topic", "world_n_train": 96, "world_n_dev": 96, "label_noise": 0.3,
+            "sib_n_train": 160, "seeds": [0, 1, 2], "epochs": 4, "batch_size": 32, "lr": 1e-3,
+            "max_length": 40, "forgetting_tokens": 4096, "ranks": [1, 2, 4, 8, 16], "bottleneck": 16,
+            "timing_repeats": 20,
+        },
+        "gpu": {
+            "world_task": "topic", "world_n_train": 400, "world_n_dev": 400, "label_noise": 0.3,
+            "sib_n_train": None, "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4,
+            "max_length": 128, "forgetting_tokens": 8192, "ranks": [1, 2, 4, 8, 16], "bottleneck": 16,
+            "timing_repeats": 50,
+        },
+    },
+    "05_prompt_tuning": {
+        # as chapter 04 (chapter 03's task sizes); lengths: the prompt lengths p compared; init_p: the
+        # prompt length of the initialisation comparison.
+        "smoke": {
+            "world_task": "topic", "world_n_train": 16, "world_n_dev": 16, "label_noise": 0.3,
+            "sib_n_train": 16, "seeds": [0], "epochs": 1, "batch_size": 8, "lr": 1e-3,
+            "max_length": 32, "forgetting_tokens": 256, "lengths": [1, 5], "init_p": 5,
+        },
+        "cpu": {
+            "world_task": "topic", "world_n_train": 96, "world_n_dev": 96, "label_noise": 0.3,
+            "sib_n_train": 160, "seeds": [0, 1, 2], "epochs": 4, "batch_size": 32, "lr": 1e-3,
+            "max_length": 40, "forgetting_tokens": 4096, "lengths": [1, 5, 20], "init_p": 20,
+        },
+        "gpu": {
+            "world_task": "topic", "world_n_train": 400, "world_n_dev": 400, "label_noise": 0.3,
+            "sib_n_train": None, "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4,
+            "max_length": 100, "forgetting_tokens": 8192, "lengths": [1, 5, 20], "init_p": 20,
+        },
+    },
 }
