@@ -37,7 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rank", type=int, default=8)
     args = parser.parse_args()
-    shipped = load_base_model(prefer_learner_checkpoint=False).model
+    shipped = load_base_model().model
     models = {f"shipped base {shipped.config.n_layer}×{shipped.config.n_embd}": shipped}
     for profile in ("smoke", "cpu", "gpu"):
         os.environ["COURSE_PROFILE"] = profile
