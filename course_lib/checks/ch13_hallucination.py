@@ -84,7 +84,7 @@ def check_auroc(auroc) -> bool:
              args=(list(scores), list(wrong)), judge=_auroc_judge(expected, ties))
         for scores, wrong, expected, ties in AUROC_CASES
     ]
-    return run_check("auroc", auroc, cases)
+    return run_check("check_auroc", auroc, cases)
 
 
 # ----------------------------------------------------------- (b) exact match after normalisation
@@ -124,4 +124,4 @@ def check_exact_match(exact_match) -> bool:
              args=(p, r), judge=_em_judge(p, r, expected, {"en": en, "tr": tr}))
         for p, r, expected, en, tr in EM_CASES
     ]
-    return run_check("exact_match", exact_match, cases)
+    return run_check("check_exact_match", exact_match, cases)

@@ -90,7 +90,7 @@ def finetune_abstain(exposed, examples, steps: int = 150, batch_size: int = 16, 
     batches = InstructionBatches(examples, batch_size, pad_token_id(exposed.tokenizer), generator)
     cpu, wall = time.process_time(), time.perf_counter()
     train(model, batches, TrainConfig(max_steps=steps, lr=lr, warmup_steps=min(10, steps // 10), weight_decay=0.0,
-                                      progress=progress, live_plot_every=None, device="cpu"),
+                                      progress=progress, live_plot_every=None),
           loss_fn=instruction_loss, generator=generator)
     return model.eval(), {"cpu_seconds": time.process_time() - cpu, "wall_seconds": time.perf_counter() - wall}
 

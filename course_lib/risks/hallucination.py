@@ -84,8 +84,9 @@ def _continue(model, tokenizer, prompts: Sequence[str], max_new_tokens: int, tem
     for index, ids in enumerate(encoded):
         groups[len(ids)].append(index)
     out: list[list[list[int]]] = [[] for _ in prompts]
+    device = next(model.parameters()).device
     for length, indices in groups.items():
-        ids = torch.tensor([encoded[i] for i in indices for _ in range(samples)])
+        ids = torch.tensor([encoded[i] for i in indices for _ in range(samples)], device=device)
         result = generate(model, ids, max_new_tokens, temperature=temperature, generator=generator)
         for row, index in enumerate(i for i in indices for _ in range(samples)):
             out[index].append(result[row, length:].tolist())
@@ -104,7 +105,7 @@ def _answer_length(tokenizer, ids: list[int]) -> int:
 def answer_entropy(model, tokenizer, prompt: str, answer_ids: list[int]) -> float:
     """Mean entropy (nats) of the next-token distributions that produced ``answer_ids`` after ``prompt``."""
     prompt_ids = tokenizer.encode(prompt)
-    ids = torch.tensor([prompt_ids + answer_ids])
+    ids = torch.tensor([prompt_ids + answer_ids], device=next(model.parameters()).device)
     logits = model(ids).logits[0, len(prompt_ids) - 1 : -1].float()  # the positions that predict the answer
     log_p = torch.log_softmax(logits, dim=-1)
     return float(-(log_p.exp() * log_p).sum(-1).mean())

@@ -43,7 +43,7 @@ class ExposureConfig:
 
     frequencies: tuple[int, ...] = FREQUENCIES
     facts_per_frequency: int = 12
-    unseen_people: int = 12
+    unseen_people: int = 48
     filler_chars: int = 20_000
     world_seed: int = 0
     n_layer: int = 2
@@ -51,7 +51,7 @@ class ExposureConfig:
     n_embd: int = 96
     block_size: int = 64
     batch_size: int = 32
-    steps: int = 500
+    steps: int = 600
     lr: float = 3e-3
     warmup_steps: int = 20
 
@@ -142,7 +142,7 @@ def train_exposure_model(config: ExposureConfig, seed: int = 0, cache_dir=None, 
     cpu, wall = time.process_time(), time.perf_counter()
     result = train(model, RandomWindows(ids, config.block_size, config.batch_size, generator),
                    TrainConfig(max_steps=config.steps, lr=config.lr, warmup_steps=config.warmup_steps,
-                               weight_decay=0.0, progress=progress, live_plot_every=None, device="cpu"),
+                               weight_decay=0.0, progress=progress, live_plot_every=None),
                    generator=generator)
     info = {"cached": False, "cpu_seconds": time.process_time() - cpu, "wall_seconds": time.perf_counter() - wall,
             "tokens": len(ids), "final_loss": result.history.train[-1]["loss"]}
