@@ -10,8 +10,8 @@ Both tunings start from the same pretrained exposure model and use chapter 03's 
 and batches (``course_lib.finetune.instruct``). They keep the probe's own format (the cloze prompt,
 then the answer), because a model this small does not learn to answer a question *about* a name
 it read only in statements: tried with the world's questions ("Where does Ayşe Demir live?") and
-chapter 03's chat template, it answered 0 % of the held-out questions right, so the tuning would
-have measured nothing. The test facts and test people are not in the tuning set. With
+chapter 03's chat template (a 2-layer, 64-wide exposure model, 150 tuning steps), it answered none of
+the held-out questions right, so the tuning would have measured nothing. The test facts and test people are not in the tuning set. With
 ``abstain=True`` the tuning set also holds people the model never read about, answered
 "I do not know." (the idea of R-tuning, Zhang et al. 2024, arXiv 2311.09677).
 """
