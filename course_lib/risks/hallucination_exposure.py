@@ -28,13 +28,12 @@ from pathlib import Path
 import torch
 
 from ..data.world import FactCorpus, World
+from ..finetune.compare import CACHE_ENV, DEFAULT_CACHE  # one cache root for the whole course
 from ..i18n import CourseValueError
 from . import hallucination_messages  # noqa: F401  (registers this package's texts)
 
 FREQUENCIES = (1, 2, 4, 8, 16)
 CACHE_VERSION = 1  # bump when a change here changes what a cached model means
-CACHE_ENV = "COURSE_CACHE_DIR"
-DEFAULT_CACHE = Path("~/.cache/course_lib")
 
 
 @dataclass(frozen=True)
