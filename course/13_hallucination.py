@@ -228,17 +228,19 @@ fig = plot_exposure(runs)
 plt.show()
 
 # %% [markdown] lang=en
-# A fact seen once is rarely answered right; a fact seen sixteen times usually is. Kandpal et al. (2023)
-# found the same on large models and real questions: accuracy on a question rises with the number of
-# pretraining documents about its subject. And the model **never says it does not know**: asked about a
-# person it never read about, it names a town or a job anyway, as confidently as it names the true
-# ones. Nothing in next-token training rewards "I do not know": the text never says it.
+# Read the curve from left to right. In the `cpu` profile's three seeds (README), a fact seen once was
+# answered right about one time in four and a fact seen sixteen times almost always; your plot shows
+# your own runs. Kandpal et al. (2023) found the same direction on large models and real questions:
+# accuracy on a question rises with the number of pretraining documents about its subject. Now look
+# at the people the model never read about: it does **not** say it does not know. It names a town or
+# a job anyway. Nothing in next-token training rewards "I do not know": the text never says it.
 # %% [markdown] lang=tr
-# Bir kez görülen bir olgu nadiren doğru cevaplanır; on altı kez görülen ise çoğunlukla doğru
-# cevaplanır. Kandpal vd. (2023) aynı şeyi büyük modellerde ve gerçek sorularda buldu: bir sorudaki
-# doğruluk, konusu hakkındaki ön eğitim belgelerinin sayısıyla artar. Üstelik model **bilmediğini hiç
-# söylemez**: hakkında hiç okumadığı bir kişi sorulduğunda yine de bir şehir ya da meslek söyler, hem
-# de doğrularını söylerkenki kadar emin. Sonraki token'ı tahmin etme eğitiminde "Bilmiyorum" demeyi
+# Eğriyi soldan sağa okuyun. `cpu` profilinin üç tohumunda (README), bir kez görülen bir olgu
+# yaklaşık dört seferde bir, on altı kez görülen bir olgu ise neredeyse her zaman doğru cevaplandı;
+# grafiğiniz kendi çalıştırmalarınızı gösterir. Kandpal vd. (2023) büyük modellerde ve gerçek
+# sorularda aynı yönü buldu: bir sorudaki doğruluk, konusu hakkındaki ön eğitim belgelerinin sayısıyla
+# artar. Şimdi modelin hakkında hiç okumadığı kişilere bakın: model bilmediğini **söylemiyor**. Yine
+# de bir şehir ya da meslek söylüyor. Sonraki token'ı tahmin etme eğitiminde "Bilmiyorum" demeyi
 # ödüllendiren hiçbir şey yoktur: metin bunu hiç söylemez.
 
 # %%
