@@ -53,13 +53,15 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from course_lib.assets import load_chat_model
 from course_lib.checks.ch13_hallucination import check_auroc, check_exact_match
+from course_lib.data.world import World
 from course_lib.device import seed_everything
 from course_lib.finetune.claims import verdict_lines
 from course_lib.i18n import pick
 from course_lib.profile import current_profile, sizes
 from course_lib.risks.answers import exact_match as library_exact_match
-from course_lib.risks.answers import normalize_answer
+from course_lib.risks.chat_probe import ask_chat, share_named
 from course_lib.risks.hallucination import UNSEEN, answer_probes, exposure_probes
 from course_lib.risks.hallucination_claims import judge_hallucination
 from course_lib.risks.hallucination_exposure import ExposureConfig, train_exposure_model
@@ -453,7 +455,57 @@ for line in verdict_lines(judge_hallucination(mean_summary(runs))):
     print(line)
 
 # %% [markdown] lang=en
-# ## 10. What this does and does not say about large models
+# ## 10. The course's chat model
+#
+# The chat model of chapter 03 was tuned on closed-book questions about the world's facts ("question")
+# and on reading a story to answer a question about it ("answer"). We ask it about facts it was **not**
+# tuned on, in both languages, twice: the question alone, and chapter 03's reading instruction with
+# the fact's own sentence as the text (a perfect retriever). It answers in a full sentence, so an answer
+# counts when it *names* the right town or job. Read its answers, not only the shares: a model can be
+# fluent, confident and about someone else.
+# %% [markdown] lang=tr
+# ## 10. Kursun sohbet modeli
+#
+# 03. bölümün sohbet modeli, dünyanın olguları hakkında kapalı kitap sorularla ("question") ve bir
+# öyküyü okuyup onunla ilgili bir soruyu cevaplamakla ("answer") ince ayarlandı. Ona ince ayarda
+# **görmediği** olguları iki dilde, iki kez soruyoruz: yalnızca soruyla ve 03. bölümün okuma
+# talimatıyla, metin olarak olgunun kendi cümlesini vererek (kusursuz bir erişim aracı). Model tam bir
+# cümleyle cevap verir; bu yüzden bir cevap, doğru şehri ya da mesleği *andığında* doğru sayılır.
+# Yalnızca oranları değil cevaplarını da okuyun: bir model akıcı, kendinden emin olup başka birini
+# anlatıyor olabilir.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+chat = load_chat_model()
+world = World(seed=0)
+# en: the chat model was tuned on the first 400 questions of each language and scored on the next 25:
+# en: these come after both
+# tr: sohbet modeli her dilin ilk 400 sorusuyla ince ayarlandı, sonraki 25 soruyla ölçüldü:
+# tr: bunlar ikisinden de sonra gelir
+chat_rows = {lang: ask_chat(chat.model, chat.tokenizer, world.qa_pairs(lang=lang, n=425 + SIZES.chat_questions)[425:],
+                            lang) for lang in ("en", "tr")}
+pd.DataFrame({pick(en="question alone", tr="yalnızca soru"): {lang: share_named(rows, "closed")
+                                                              for lang, rows in chat_rows.items()},
+              pick(en="with the fact to read", tr="okunacak olguyla"): {lang: share_named(rows, "open")
+                                                                        for lang, rows in chat_rows.items()}})
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+lang = pick(en="en", tr="tr")
+pd.DataFrame(chat_rows[lang])[["question", "reference", "closed", "open"]].head(4)
+
+# %% [markdown] lang=en
+# The chat model was built for following instructions, not for storing facts: chapter 03's README section
+# reports its exact match on held-out closed-book questions. If its answers above name the same invented
+# person whatever you ask, that is a hallucination too: a fluent answer with nothing behind it.
+# %% [markdown] lang=tr
+# Sohbet modeli olguları saklamak için değil, talimatları izlemek için kuruldu: 03. bölümün README
+# kısmı, dışarıda tutulan kapalı kitap sorulardaki tam eşleşmesini bildirir. Yukarıdaki cevapları ne
+# sorarsanız sorun aynı uydurma kişiyi anıyorsa, bu da bir halüsinasyondur: arkasında hiçbir şey olmayan
+# akıcı bir cevap.
+
+# %% [markdown] lang=en
+# ## 11. What this does and does not say about large models
 #
 # * It shows the **mechanism** with every count known: a model's accuracy on a fact depends on how
 #   often it read the fact, and a model trained only to continue text answers questions it has no
@@ -465,7 +517,7 @@ for line in verdict_lines(judge_hallucination(mean_summary(runs))):
 # * The uncertainty scores and mitigations are the ones used on large models, at toy scale: their
 #   AUROC values here depend on a few dozen questions and move from seed to seed.
 # %% [markdown] lang=tr
-# ## 10. Bu sonuçlar büyük modeller hakkında neyi söyler, neyi söylemez?
+# ## 11. Bu sonuçlar büyük modeller hakkında neyi söyler, neyi söylemez?
 #
 # * Her sayının bilindiği bir ortamda **mekanizmayı** gösterir: bir modelin bir olgudaki doğruluğu o
 #   olguyu ne sıklıkla okuduğuna bağlıdır; yalnızca metni sürdürmek üzere eğitilmiş bir model de

@@ -215,3 +215,18 @@ def test_train_exposure_model_caches_its_weights(tmp_path):
         assert torch.equal(a, b), name
     other = train_exposure_model(config, seed=1, cache_dir=tmp_path, progress=False)
     assert not other.info["cached"]
+
+
+def test_chat_probe_scores_whole_words_and_builds_chapter_03s_prompt():
+    from course_lib.data.world.phrases import INSTRUCT_ANSWER
+    from course_lib.risks.chat_probe import names_answer, open_book_prompt
+
+    assert names_answer("Ayşe Demir works as an architect.", "architect")
+    assert not names_answer("Ayşe Demir lives in Vanköy.", "Van")  # a prefix is not the town
+    assert names_answer("Ayşe Demir İzmir'de yaşıyor.", "İzmir")  # the case suffix follows the apostrophe
+    assert not names_answer("Ayşe Demir Bursa'da yaşıyor.", "İzmir")
+    assert names_answer("He was born in Kahramanmaraş.", "Kahramanmaraş")
+    qa = World(seed=0).qa_pairs(lang="tr", n=1)[0]
+    prompt = open_book_prompt(qa, "tr")
+    assert prompt == INSTRUCT_ANSWER[1].format(text=qa.answer_sentence, question=qa.question)
+    assert prompt.endswith(qa.question) and qa.answer_sentence in prompt
