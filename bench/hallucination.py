@@ -4,7 +4,7 @@
 
 For each seed: pretrain (or load from the cache) the tiny exposure GPT, ask every fact, score the
 uncertainty scores, ask again with retrieval, tune with and without "I do not know" and ask the held-out
-half. Prints the mean ± std and each seed of every number, the claims' verdicts, and the CPU-seconds
+half. Then chapter 03's chat model answers world questions it was not tuned on, with and without the fact. Prints the mean ± std and each seed of every number, the claims' verdicts, and the CPU-seconds
 (time.process_time) beside the wall time of each part: on a shared machine the wall time says more
 about the other users than about this code.
 """
@@ -49,9 +49,23 @@ def main() -> None:
     print("\nclaims (mean over seeds):")
     for line in verdict_lines(judge_hallucination(mean_summary(runs))):
         print("  " + line)
+    chat_probe(sizes["chat_questions"])
     print("\nseed | pretraining CPU-s (when trained) | this run: CPU-s, wall s | cached")
     for seed, trained_cpu, (_, _, cached), cpu, wall in timings:
         print(f"{seed:>4} | {trained_cpu:>9.1f} | {cpu:>7.1f}, {wall:>7.1f} | {cached}")
+
+
+def chat_probe(n_questions: int) -> None:
+    """Chapter 03's chat model on world questions it was not tuned on (past the first 400 + 25 of each language)."""
+    from course_lib.assets import load_chat_model
+    from course_lib.data.world import World
+    from course_lib.risks.chat_probe import ask_chat, share_named
+
+    chat, world = load_chat_model(), World(seed=0)
+    print(f"\nchat model, {n_questions} questions per language: share naming the truth, closed-book / open-book")
+    for lang in ("en", "tr"):
+        rows = ask_chat(chat.model, chat.tokenizer, world.qa_pairs(lang=lang, n=425 + n_questions)[425:], lang)
+        print(f"  {lang}: {share_named(rows, 'closed'):.3f} / {share_named(rows, 'open'):.3f}   e.g. {rows[0]['closed']!r}")
 
 
 if __name__ == "__main__":
