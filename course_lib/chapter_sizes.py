@@ -179,4 +179,31 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "max_length": 100, "forgetting_tokens": 8192, "lengths": [1, 5, 20], "init_p": 20,
         },
     },
+    },
+    "13_hallucination": {
+        # The exposure corpus (facts_per_frequency facts stated exactly f times each, for every f in
+        # frequencies; unseen_people never named; filler_chars of ordinary stories) and the tiny GPT
+        # pretrained on it from random weights (n_layer ... warmup_steps), one per seed, cached;
+        # samples: sampled answers per question (self-consistency); tune_*: the two abstention tunings;
+        # chat_questions: questions per language put to chapter 03's chat model, without and with the fact.
+        "smoke": {
+            "frequencies": [1, 2, 4, 8, 16], "facts_per_frequency": 2, "unseen_people": 2, "filler_chars": 0,
+            "n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 32, "batch_size": 8, "steps": 20,
+            "lr": 3e-3, "warmup_steps": 2, "seeds": [0], "samples": 2, "max_new_tokens": 4,
+            "tune_steps": 3, "tune_lr": 5e-4, "tune_batch_size": 8, "chat_questions": 2,
+        },
+        "cpu": {
+            "frequencies": [1, 2, 4, 8, 16], "facts_per_frequency": 12, "unseen_people": 48, "filler_chars": 20_000,
+            "n_layer": 2, "n_head": 4, "n_embd": 96, "block_size": 64, "batch_size": 32, "steps": 600,
+            "lr": 3e-3, "warmup_steps": 20, "seeds": [0], "samples": 8, "max_new_tokens": 6,
+            "tune_steps": 200, "tune_lr": 5e-4, "tune_batch_size": 16, "chat_questions": 24,
+        },
+        "gpu": {
+            "frequencies": [1, 2, 4, 8, 16], "facts_per_frequency": 40, "unseen_people": 60, "filler_chars": 100_000,
+            "n_layer": 4, "n_head": 4, "n_embd": 192, "block_size": 128, "batch_size": 64, "steps": 3_000,
+            "lr": 2e-3, "warmup_steps": 100, "seeds": [0, 1, 2], "samples": 16, "max_new_tokens": 6,
+            "tune_steps": 400, "tune_lr": 5e-4, "tune_batch_size": 32, "chat_questions": 100,
+        },
+    },
+
 }
