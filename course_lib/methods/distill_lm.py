@@ -78,3 +78,49 @@ def next_token_probs(model, tokenizer, context: str) -> torch.Tensor:
     probs = torch.softmax(logits_of(model(ids))[0, -1].float(), dim=-1).cpu()
     model.train(was_training)
     return probs
+
+
+# The three language-model students of chapter 06: the same small GPT, the same text, the same
+# steps; only the loss differs.
+LM_VARIANTS = {
+    "CE only": dict(alpha=0.0),
+    "KD forward KL": dict(alpha=1.0, kl="forward"),
+    "KD reverse KL": dict(alpha=1.0, kl="reverse"),
+}
+
+
+def lm_comparison(base, *, seeds=(0, 1, 2), steps: int = 60, batch_size: int = 8, block_size: int = 64,
+                  lr: float = 3e-3, n_train_tokens: int = 60_000, n_heldout_tokens: int = 4096,
+                  n_layer: int = 2, n_embd: int = 96, variants=None, progress: bool = True):
+    """Train one small student per variant and seed on the base's text; measure each.
+
+    Returns ``(runs, students)``: one dict per run (``method``, ``seed``, ``perplexity``,
+    ``entropy``, ``seconds``) and the students of the first seed, by variant name, for plots."""
+    import time
+
+    from tqdm.auto import tqdm
+
+    from ..data.batching import RandomWindows
+    from ..train import TrainConfig
+    from .distill import distill_language_model
+
+    variants = LM_VARIANTS if variants is None else variants
+    tokens, held_out = distillation_text(base, n_train_tokens, n_heldout_tokens, block_size)
+    config = TrainConfig(max_steps=steps, lr=lr, warmup_steps=max(1, steps // 10), progress=False,
+                         live_plot_every=None, device="cpu")
+    runs, students = [], {}
+    bar = tqdm(total=len(seeds) * len(variants), desc="distillation", disable=not progress, leave=False)
+    for seed in seeds:  # seeds outer: a machine that slows down part-way slows every variant alike
+        for name, settings in variants.items():
+            student = small_student(base, n_layer=n_layer, n_embd=n_embd, block_size=block_size, seed=seed)
+            generator = torch.Generator().manual_seed(seed)
+            start = time.perf_counter()
+            distill_language_model(student, base.model, RandomWindows(tokens, block_size, batch_size, generator),
+                                   config, generator=generator, **settings)
+            runs.append({"method": name, "seed": seed, "perplexity": perplexity(student, held_out),
+                         "entropy": mean_entropy(student, held_out), "seconds": time.perf_counter() - start})
+            if seed == seeds[0]:
+                students[name] = student.eval()
+            bar.update(1)
+    bar.close()
+    return runs, students
