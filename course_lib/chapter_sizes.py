@@ -96,4 +96,30 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         "cpu": {"demo_rows": 16, "demo_cols": 100, "bench_rows": 4096, "bench_cols": (256, 1024, 4096)},
         "gpu": {"demo_rows": 64, "demo_cols": 1000, "bench_rows": 8192, "bench_cols": (256, 1024, 4096, 16384)},
     },
+    "06_distillation": {
+        # student_*: the small GPT the base model is distilled into (the base tokenizer); lm_*: the
+        # language-model distillation (steps, windows per batch, learning rate; tokens of the base's own
+        # world text to train on and of its held-out text for perplexity); task_*: the world topic task
+        # the classifier students are compared on; epochs .. forgetting_tokens: every fine-tuning run;
+        # temperatures: KD's T values; seeds: runs per variant.
+        "smoke": {
+            "student_n_layer": 2, "student_n_embd": 32, "block_size": 32,
+            "lm_steps": 2, "lm_batch_size": 4, "lm_lr": 3e-3, "lm_train_tokens": 2_000, "lm_heldout_tokens": 256,
+            "task_n_train": 16, "task_n_dev": 16, "label_noise": 0.3, "epochs": 1, "batch_size": 8, "lr": 3e-3,
+            "max_length": 24, "forgetting_tokens": 128, "temperatures": [1.0, 2.0, 4.0], "seeds": [0],
+        },
+        "cpu": {
+            "student_n_layer": 2, "student_n_embd": 96, "block_size": 64,
+            "lm_steps": 60, "lm_batch_size": 8, "lm_lr": 3e-3, "lm_train_tokens": 40_000, "lm_heldout_tokens": 2048,
+            "task_n_train": 96, "task_n_dev": 96, "label_noise": 0.3, "epochs": 4, "batch_size": 16, "lr": 3e-3,
+            "max_length": 40, "forgetting_tokens": 1024, "temperatures": [1.0, 2.0, 4.0], "seeds": [0, 1, 2],
+        },
+        "gpu": {
+            "student_n_layer": 2, "student_n_embd": 128, "block_size": 128,
+            "lm_steps": 2_000, "lm_batch_size": 32, "lm_lr": 2e-3, "lm_train_tokens": 1_000_000,
+            "lm_heldout_tokens": 16_384,
+            "task_n_train": 400, "task_n_dev": 400, "label_noise": 0.3, "epochs": 8, "batch_size": 32, "lr": 1e-3,
+            "max_length": 128, "forgetting_tokens": 8192, "temperatures": [1.0, 2.0, 4.0], "seeds": [0, 1, 2],
+        },
+    },
 }
