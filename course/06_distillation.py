@@ -394,6 +394,11 @@ for line in verdict_lines(verdicts):
 #   the same noisy labels has learned part of the noise, and its soft targets pass it on;
 # * **the student's head**: on the task, the student's body is a language model trained briefly, and
 #   most of what it learns in a few epochs sits in its new head.
+# * **reverse KL from scratch**: its loss weights every token by the *student's* own probability. A
+#   fresh student spreads its mass almost evenly, so it gets a weak, blurred signal and learns slowly;
+#   its entropy can stay *higher* than the forward-KL student's for a long time. MiniLLM starts its
+#   students from a model already fine-tuned with cross-entropy for this reason. Try it: start the
+#   reverse-KL student from the CE-only one.
 # %% [markdown] lang=tr
 # Bir iddia doğrulanmadığında bu ölçekteki nedenler genellikle şunlardır:
 # * **çok az adım**: `cpu` profili her dil modeli öğrencisini birkaç düzine adım eğitir; her öğrenci
@@ -403,6 +408,11 @@ for line in verdict_lines(verdicts):
 #   etiketlerle ince ayarlanmış bir öğretmen gürültünün bir kısmını da öğrenmiştir ve yumuşak hedefleri onu aktarır,
 # * **öğrencinin kafası**: görevde öğrencinin gövdesi kısa süre eğitilmiş bir dil modelidir; birkaç turda
 #   öğrendiklerinin çoğu yeni kafasında toplanır.
+# * **sıfırdan ters KL**: bu kayıp her token'ı *öğrencinin* kendi olasılığıyla ağırlıklandırır. Yeni bir
+#   öğrenci kütlesini neredeyse eşit yayar; bu yüzden zayıf ve bulanık bir sinyal alır ve yavaş öğrenir;
+#   entropisi uzun süre ileri KL öğrencisininkinden *yüksek* kalabilir. MiniLLM bu nedenle öğrencilerini
+#   çapraz entropiyle önceden ince ayarlanmış bir modelden başlatır. Deneyin: ters KL öğrencisini yalnız
+#   CE ile eğitilmiş öğrenciden başlatın.
 
 # %% [markdown] lang=en
 # ## Summary

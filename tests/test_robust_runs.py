@@ -35,6 +35,7 @@ def test_measured_runs_match_the_harness_and_fill_every_column(tmp_path):
     measured = Measured(Full(), base.tokenizer, task, pgd_epsilon=0.0, max_length=15)
     result = compare(base, task, [measured], seeds=(0, 1), config=config, cache_dir=False, progress=False)
     assert [r["pgd"] for r in measured.records] == pytest.approx([r["metric"] for r in result.runs])
+    assert [r["seed"] for r in measured.records] == [0, 1]
     table = robust_table([measured])
     assert list(table.index) == ["full"]
     for column in ("diacritics", "typos", "swaps", "pgd"):

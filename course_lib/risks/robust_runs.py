@@ -13,6 +13,8 @@ run with ``cache_dir=False`` (or a fresh cache) when you need these columns.
 
 from __future__ import annotations
 
+import torch
+
 from ..finetune.method import Method
 from .robustness import NOISE_KINDS, noisy_accuracy, pgd_accuracy
 
@@ -43,7 +45,8 @@ class Measured(Method):
     def teardown(self, model) -> None:
         self.method.teardown(model)
         dev, length = self._task.dev, self._max_length
-        record = {"method": self.name}
+        # compare() seeds torch with the run's seed just before setup: that is this run's seed.
+        record = {"method": self.name, "seed": torch.initial_seed()}
         for kind in self._kinds:
             record[kind] = noisy_accuracy(model, self._tokenizer, dev, kind, max_length=length)
         if self._pgd[0] is not None:
@@ -58,7 +61,7 @@ def robust_table(methods):
 
     frame = pd.DataFrame([record for method in methods for record in method.records])
     grouped = frame.groupby("method", sort=False)
-    table = grouped.mean(numeric_only=True)
+    table = grouped.mean(numeric_only=True).drop(columns="seed")
     for column in list(table.columns):
         table[f"{column} std"] = grouped[column].std().fillna(0.0)
     return table
