@@ -257,7 +257,7 @@ assert abs(mine - library) < 1e-5
 # her adımda örnekleme yapmak bu profilin ayırdığından fazla zaman alır.
 #
 # Aynı boyutta üç öğrenci, aynı metin üzerinde aynı sayıda adım eğitilir; metin, temel modelin ön
-# eğitimde gördüğü dünya metnidir. Biri yalnızca çapraz entropiyle (küçük bir dil modelini eğitmenin
+# eğitimde gördüğü, yerleşik "dünya" derleminin metnidir. Biri yalnızca çapraz entropiyle (küçük bir dil modelini eğitmenin
 # olağan yolu), biri öğretmene ileri KL ile, biri ters KL ile ($T = 1$, $\alpha = 1$). Ardından her biri,
 # iki modelin de eğitimde görmediği **ayrılmış** metinde ölçülür: şaşkınlığı ve sonraki token
 # dağılımlarının ortalama entropisi (dağılımların ne kadar yayıldığı).
@@ -317,7 +317,7 @@ plt.show()
 # %% [markdown] lang=tr
 # ## 4. Bir sınıflandırıcıyı damıtmak: yalnız çapraz entropi ile T = 1, 2, 4'te bilgi damıtımı
 #
-# Şimdi bir görev: dünyanın altı konusu; 03. bölümdeki gibi eğitim etiketlerinin %30'u rastgele
+# Şimdi bir görev: yerleşik "dünya" derleminin altı konusu; 03. bölümdeki gibi eğitim etiketlerinin %30'u rastgele
 # değiştirilmiştir (doğrulama etiketleri doğrudur). **Öğretmen**, bu görevde tam ince ayar yapılmış temel
 # modeldir. Her **öğrenci** aynı küçük ağdan (3. kısmın ileri KL ile damıtılmış dil modeli, 0. tohum) yeni
 # bir kafayla başlar ve 03. bölümün karşılaştırma düzeneğinde (`compare`) aynı ayarlarla eğitilir; tek

@@ -108,7 +108,7 @@ print(pick(en="profile:", tr="profil:"), current_profile(), "·", dict(SIZES))
 # \qquad \mathrm{SKL}(p, q) = \mathrm{KL}(p\,\|\,q) + \mathrm{KL}(q\,\|\,p).$$
 #
 # "Küçük" ne kadar küçüktür? Bir yarıçap ancak gömmelerin büyüklüğüyle yan yana anlam taşır. Temel modelin
-# gömmelerinin karesel ortalamasının karekökü (RMS) şudur:
+# gömmelerinin karesel ortalaması (RMS, yani √ort(x²)) şudur:
 
 # %%
 base = load_base_model()
@@ -224,7 +224,7 @@ pd.DataFrame(rows)
 # %% [markdown] lang=tr
 # ## 4. Sıradan ince ayar ile ALUM
 #
-# Dünyanın konu görevinde (03. bölümdeki gibi eğitim etiketlerinin %30'u değiştirilmiş), düzenekte her tohum
+# Yerleşik "dünya" derleminin konu görevinde (03. bölümdeki gibi eğitim etiketlerinin %30'u değiştirilmiş), düzenekte her tohum
 # için üç çalıştırma: sıradan tam ince ayar, makalenin varsayılanlarıyla ALUM ve yarıçapı $\epsilon$ =
 # `alum_epsilon` RMS birimi, adımı yarıçap kadar olan ALUM. `Measured` her yöntemi sarar: bir çalıştırma
 # eğitimini bitirince, eğitilmiş sınıflandırıcıyı doğrulama kümesinde her gürültü türü altında ve
