@@ -130,17 +130,17 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         "smoke": {
             "task_n_train": 16, "task_n_dev": 16, "label_noise": 0.3, "epochs": 1, "batch_size": 8, "lr": 1e-3,
             "max_length": 24, "forgetting_tokens": 128, "seeds": [0], "alum_epsilon": 0.3,
-            "sweep_epsilons": [0.1], "sweep_steps": [2], "pgd_epsilon": 0.5, "pgd_steps": 2,
+            "sweep_epsilons": [0.1], "sweep_steps": [2], "pgd_epsilon": 0.1, "pgd_steps": 2,
         },
         "cpu": {
             "task_n_train": 96, "task_n_dev": 96, "label_noise": 0.3, "epochs": 4, "batch_size": 32, "lr": 1e-3,
             "max_length": 40, "forgetting_tokens": 1024, "seeds": [0, 1, 2], "alum_epsilon": 0.3,
-            "sweep_epsilons": [0.03, 0.1, 1.0], "sweep_steps": [2], "pgd_epsilon": 0.5, "pgd_steps": 5,
+            "sweep_epsilons": [0.03, 0.1, 1.0], "sweep_steps": [2], "pgd_epsilon": 0.1, "pgd_steps": 5,
         },
         "gpu": {
             "task_n_train": 400, "task_n_dev": 400, "label_noise": 0.3, "epochs": 8, "batch_size": 32, "lr": 5e-4,
             "max_length": 128, "forgetting_tokens": 8192, "seeds": [0, 1, 2], "alum_epsilon": 0.3,
-            "sweep_epsilons": [0.01, 0.03, 0.1, 1.0, 3.0], "sweep_steps": [2, 3], "pgd_epsilon": 0.5, "pgd_steps": 10,
+            "sweep_epsilons": [0.01, 0.03, 0.1, 1.0, 3.0], "sweep_steps": [2, 3], "pgd_epsilon": 0.1, "pgd_steps": 10,
         },
     },
 }

@@ -32,9 +32,11 @@ def test_measured_runs_match_the_harness_and_fill_every_column(tmp_path):
     base = TinyBase(tiny_gpt(0), CharTokenizer(), {}, "Ayşe bugün pazara gitti. " * 20)
     config = FinetuneConfig(epochs=2, batch_size=8, lr=3e-2, max_length=15, forgetting_tokens=60,
                             forgetting_block=15, device="cpu")
-    measured = Measured(Full(), base.tokenizer, task, pgd_epsilon=0.0, max_length=15)
+    measured = Measured(Full(), base.tokenizer, task, pgd_epsilon=0.0, max_length=15, more_epsilons=(0.0, 50.0))
     result = compare(base, task, [measured], seeds=(0, 1), config=config, cache_dir=False, progress=False)
     assert [r["pgd"] for r in measured.records] == pytest.approx([r["metric"] for r in result.runs])
+    assert [r["pgd 0"] for r in measured.records] == [r["pgd"] for r in measured.records]
+    assert all(r["pgd 50"] <= r["pgd"] for r in measured.records)
     assert [r["seed"] for r in measured.records] == [0, 1]
     table = robust_table([measured])
     assert list(table.index) == ["full"]

@@ -22,12 +22,13 @@ from .robustness import NOISE_KINDS, noisy_accuracy, pgd_accuracy
 class Measured(Method):
     """``method`` unchanged, plus robust accuracies of each trained run in ``self.records``."""
 
-    def __init__(self, method, tokenizer, task, kinds=NOISE_KINDS, pgd_epsilon: float = 0.5, pgd_steps: int = 5,
-                 max_length: int = 64):
+    def __init__(self, method, tokenizer, task, kinds=NOISE_KINDS, pgd_epsilon: float = 0.1, pgd_steps: int = 5,
+                 max_length: int = 64, more_epsilons=()):
         self.method, self.name = method, method.name
         self._tokenizer, self._task, self._kinds = tokenizer, task, tuple(kinds)
         self._pgd = (pgd_epsilon, pgd_steps)
         self._max_length = max_length
+        self._more = tuple(more_epsilons)  # extra PGD radii, recorded as "pgd <ε>"
         self.records: list[dict] = []
 
     def setup(self, model, task, config) -> list:
@@ -52,6 +53,9 @@ class Measured(Method):
         if self._pgd[0] is not None:
             record["pgd"] = pgd_accuracy(model, self._tokenizer, dev, epsilon=self._pgd[0], steps=self._pgd[1],
                                          max_length=length)
+        for epsilon in self._more:
+            record[f"pgd {epsilon:g}"] = pgd_accuracy(model, self._tokenizer, dev, epsilon=epsilon,
+                                                      steps=self._pgd[1], max_length=length)
         self.records.append(record)
 
 
