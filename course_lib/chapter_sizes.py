@@ -179,7 +179,6 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "max_length": 100, "forgetting_tokens": 8192, "lengths": [1, 5, 20], "init_p": 20,
         },
     },
-    },
     "13_hallucination": {
         # The exposure corpus (facts_per_frequency facts stated exactly f times each, for every f in
         # frequencies; unseen_people never named; filler_chars of ordinary stories) and the tiny GPT
@@ -205,5 +204,51 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "tune_steps": 400, "tune_lr": 5e-4, "tune_batch_size": 32, "chat_questions": 100,
         },
     },
-
+    "06_distillation": {
+        # student_*: the small GPT the base model is distilled into (the base tokenizer); lm_*: the
+        # language-model distillation (steps, windows per batch, learning rate; tokens of the base's own
+        # world text to train on and of its held-out text for perplexity); task_*: the world topic task
+        # the classifier students are compared on; epochs .. forgetting_tokens: every fine-tuning run;
+        # temperatures: KD's T values; seeds: runs per variant.
+        "smoke": {
+            "student_n_layer": 2, "student_n_embd": 32, "block_size": 32,
+            "lm_steps": 2, "lm_batch_size": 4, "lm_lr": 3e-3, "lm_train_tokens": 2_000, "lm_heldout_tokens": 256,
+            "task_n_train": 16, "task_n_dev": 16, "label_noise": 0.3, "epochs": 1, "batch_size": 8, "lr": 3e-3,
+            "max_length": 24, "forgetting_tokens": 128, "temperatures": [1.0, 2.0, 4.0], "seeds": [0],
+        },
+        "cpu": {
+            "student_n_layer": 2, "student_n_embd": 96, "block_size": 64,
+            "lm_steps": 60, "lm_batch_size": 8, "lm_lr": 3e-3, "lm_train_tokens": 40_000, "lm_heldout_tokens": 2048,
+            "task_n_train": 96, "task_n_dev": 96, "label_noise": 0.3, "epochs": 4, "batch_size": 16, "lr": 3e-3,
+            "max_length": 40, "forgetting_tokens": 1024, "temperatures": [1.0, 2.0, 4.0], "seeds": [0, 1, 2],
+        },
+        "gpu": {
+            "student_n_layer": 2, "student_n_embd": 128, "block_size": 128,
+            "lm_steps": 2_000, "lm_batch_size": 32, "lm_lr": 2e-3, "lm_train_tokens": 1_000_000,
+            "lm_heldout_tokens": 16_384,
+            "task_n_train": 400, "task_n_dev": 400, "label_noise": 0.3, "epochs": 8, "batch_size": 32, "lr": 1e-3,
+            "max_length": 128, "forgetting_tokens": 8192, "temperatures": [1.0, 2.0, 4.0], "seeds": [0, 1, 2],
+        },
+    },
+    "07_alum": {
+        # task_*: the world topic task (30 % flipped training labels, as in chapter 03); epochs ..
+        # forgetting_tokens: every fine-tuning run; alum_epsilon: the radius (in embedding-RMS units) of
+        # the chapter's ALUM run beside the paper's default; sweep_epsilons, sweep_steps: the small sweep
+        # (first seed only); pgd_*: the attack that scores robustness (radius in RMS units, steps).
+        "smoke": {
+            "task_n_train": 16, "task_n_dev": 16, "label_noise": 0.3, "epochs": 1, "batch_size": 8, "lr": 1e-3,
+            "max_length": 24, "forgetting_tokens": 128, "seeds": [0], "alum_epsilon": 0.3,
+            "sweep_epsilons": [0.1], "sweep_steps": [2], "pgd_epsilon": 0.1, "pgd_steps": 2,
+        },
+        "cpu": {
+            "task_n_train": 96, "task_n_dev": 96, "label_noise": 0.3, "epochs": 4, "batch_size": 32, "lr": 1e-3,
+            "max_length": 40, "forgetting_tokens": 1024, "seeds": [0, 1, 2], "alum_epsilon": 0.3,
+            "sweep_epsilons": [0.03, 0.1, 1.0], "sweep_steps": [2], "pgd_epsilon": 0.1, "pgd_steps": 5,
+        },
+        "gpu": {
+            "task_n_train": 400, "task_n_dev": 400, "label_noise": 0.3, "epochs": 8, "batch_size": 32, "lr": 5e-4,
+            "max_length": 128, "forgetting_tokens": 8192, "seeds": [0, 1, 2], "alum_epsilon": 0.3,
+            "sweep_epsilons": [0.01, 0.03, 0.1, 1.0, 3.0], "sweep_steps": [2, 3], "pgd_epsilon": 0.1, "pgd_steps": 10,
+        },
+    },
 }

@@ -206,6 +206,9 @@ class Distill(Method):
     kl           "forward" KL(teacher ‖ student) or "reverse" KL(student ‖ teacher)
     tokenizer    only for ``teacher=None``: encodes the task for the teacher's training (default:
                  the course tokenizer, shared by every shipped course model)
+
+    With ``teacher=None`` the teacher trains inside ``setup``, before the harness starts its clock:
+    the time column shows the cost of distilling, not of making the teacher.
     """
 
     def __init__(self, teacher=None, temperature: float = 2.0, alpha: float = 0.5, kl: str = "forward",

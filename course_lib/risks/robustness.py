@@ -4,7 +4,7 @@
     add_typos(text, rate=0.05, seed=0)           character typos on 5 % of the letters
     swap_words(text, rate=0.2, seed=0)           20 % of the words trade places with a neighbour
     noisy = noisy_task(task, "diacritics")       the same task, its dev and ood texts noised
-    pgd_accuracy(classifier, tokenizer, task.dev, epsilon=0.5)   accuracy under an embedding attack
+    pgd_accuracy(classifier, tokenizer, task.dev, epsilon=0.1)   accuracy under an embedding attack
 
 Three kinds of text noise, each measured on its own (chapters 07 and 10):
 
@@ -169,7 +169,7 @@ def pgd_attack(classifier, batch: dict, epsilon: float, steps: int = 5, step_siz
     return delta.detach()
 
 
-def pgd_accuracy(classifier, tokenizer, examples, epsilon: float = 0.5, steps: int = 5,
+def pgd_accuracy(classifier, tokenizer, examples, epsilon: float = 0.1, steps: int = 5,
                  step_size: float | None = None, norm: str = "linf", relative: bool = True,
                  batch_size: int = 64, max_length: int = 64) -> float:
     """Accuracy of ``classifier`` on ``examples`` (a list of labelled ``Example``) under a PGD attack.
