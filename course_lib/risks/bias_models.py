@@ -110,11 +110,12 @@ def _phase(model: GPT, tokens: torch.Tensor, sizes: TinySizes, steps: int, seed:
     train(model, batches, config, generator=generator)
 
 
-def train_bias_models(corpus: BiasCorpus, held_out: list[str], tokenizer, sizes: TinySizes = TinySizes(),
+def train_bias_models(corpus: BiasCorpus, held_out: list[str], tokenizer, sizes: TinySizes | None = None,
                       seed: int = 0, cache_dir=None, progress: bool = True) -> BiasModels:
     """Pretrain a fresh tiny GPT on ``corpus`` (English and Turkish documents), then fine-tune a
     copy for TR→EN on its sentence pairs. ``held_out``: English texts for the perplexity.
     ``cache_dir``: where runs are kept (default ``$COURSE_CACHE_DIR/bias``); False: no cache."""
+    sizes = sizes if sizes is not None else TinySizes()
     config = GPTConfig(vocab_size=tokenizer.vocab_size, block_size=sizes.block_size, n_layer=sizes.n_layer,
                        n_head=sizes.n_head, n_embd=sizes.n_embd)
     held = stream(tokenizer, held_out, seed=0)
