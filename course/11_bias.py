@@ -49,11 +49,12 @@ from course_lib.checks.ch11_bias import check_bias_amplification, check_minimal_
 from course_lib.data.world.phrases import INSTRUCT_TRANSLATE
 from course_lib.device import seed_everything
 from course_lib.finetune.instruct import respond
-from course_lib.i18n import pick
+from course_lib.i18n import CourseFileError, pick
 from course_lib.profile import current_profile, sizes
 from course_lib.risks.bias import measure_bias
 from course_lib.risks.bias_claims import judge_bias_claims, verdict_lines
 from course_lib.risks.bias_corpora import bias_corpus, swap_gender
+from course_lib.risks.bias_hub import hub_she_rates
 from course_lib.risks.bias_models import TinySizes
 from course_lib.risks.bias_probes import (
     lm_prompts,
@@ -374,8 +375,9 @@ for lang in ("en", "tr"):
 #
 # The literature leads us to expect five things: a model trained on associated text (1) prefers the
 # stereotyped gender and (2) amplifies the association (Zhao et al. 2017); (3) a translator renders
-# the neutral "O bir <job>." with the stereotyped pronoun for most jobs (as Prates et al. 2019, arXiv
-# 1809.02208, reported for a commercial system on Turkish and other genderless languages);
+# the neutral "O bir <job>." with the stereotyped pronoun for most jobs (Prates et al. 2019, arXiv
+# 1809.02208, found this kind of skew in a commercial system translating Turkish and other
+# genderless languages);
 # (4) counterfactual augmentation brings the model back toward 50 %, (5) at a small cost in perplexity
 # on the original text. The next cell compares your numbers and prints which of these hold here.
 # %% [markdown] lang=tr
@@ -384,7 +386,8 @@ for lang in ("en", "tr"):
 # Literatür beş şey beklememize yol açar: ilişkili bir metinle eğitilen bir model (1) kalıp yargıdaki
 # cinsiyeti yeğler ve (2) ilişkiyi büyütür (Zhao vd. 2017); (3) bir çevirmen, cinsiyet bildirmeyen
 # "O bir <meslek>." cümlesini çoğu meslekte kalıp yargıdaki zamirle çevirir (Prates vd. 2019, arXiv
-# 1809.02208, bunu Türkçe ve cinsiyetsiz başka diller için ticari bir sistemde bildirmiştir);
+# 1809.02208, Türkçeden ve cinsiyetsiz başka dillerden çeviri yapan ticari bir sistemde bu türden bir
+# çarpıklık bulmuştur);
 # (4) karşıolgusal veri çoğaltma modeli %50'ye geri yaklaştırır, (5) bunu da özgün metinde küçük bir
 # şaşkınlık artışı pahasına yapar. Sonraki hücre sizin sayılarınızı karşılaştırır ve bunlardan
 # hangilerinin burada doğrulandığını yazdırır.
@@ -452,3 +455,32 @@ asks = [INSTRUCT_TRANSLATE[LANG][1].format(text=tr) for _, tr in probes]
 answers = respond(chat.model, chat.tokenizer, asks, lang=LANG, max_new_tokens=12)
 for (_, tr), answer in zip(probes, answers):
     print(f"{tr:<28} → {answer}")
+
+# %% [markdown] lang=en
+# ## 9. Optional: a real translator from the Hub (gpu profile, needs a network)
+#
+# Where the notebook has a network (the `gpu` profile on Colab), the same probe runs on a real public
+# TR→EN model, `Helsinki-NLP/opus-mt-tr-en`, trained on millions of real sentence pairs. It scores
+# both English readings of each "O bir <job>." and prints P(She). Its numbers are that model's, learned
+# from real text whose association we did not set; in the other profiles the cell only says it skipped.
+# %% [markdown] lang=tr
+# ## 9. İsteğe bağlı: Hub'dan gerçek bir çevirmen (gpu profili, ağ bağlantısı gerekir)
+#
+# Defterin ağ bağlantısı olduğunda (Colab'da `gpu` profili), aynı yoklama milyonlarca gerçek cümle
+# çiftiyle eğitilmiş, herkese açık gerçek bir TR→EN modelinde, `Helsinki-NLP/opus-mt-tr-en` üzerinde
+# çalışır. Model her "O bir <meslek>." cümlesinin iki İngilizce okumasını puanlar ve P(She) değerini
+# yazdırır. Bu sayılar o modelindir; ilişkisini bizim belirlemediğimiz gerçek metinden öğrenilmiştir.
+# Öteki profillerde hücre yalnızca bu adımı atladığını söyler.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+if SIZES.hub_translator:
+    try:
+        hub_rates = hub_she_rates(SIZES.hub_translator)
+        for job, she in hub_rates.items():
+            print(f"{translation_probes()[job]:<28} P(She) = {she:.3f}")
+    except CourseFileError as error:
+        print(error)
+else:
+    print(pick(en="skipped: this optional step runs in the gpu profile, with a network",
+               tr="atlandı: bu isteğe bağlı adım gpu profilinde, ağ bağlantısıyla çalışır"))

@@ -157,3 +157,34 @@ def test_claims_follow_the_table():
     assert holds(_rows(ppl_after=2.9))["cost"] is False
     missing = holds([r for r in _rows() if not r["augmented"]])
     assert missing["mitigation"] is None and missing["cost"] is None
+
+
+def test_hub_reading_logprob_matches_a_hand_decoded_sum():
+    transformers = pytest.importorskip("transformers")
+    from course_lib.risks.bias_hub import hub_she_rates, reading_logprob
+
+    config = transformers.MarianConfig(vocab_size=40, d_model=16, encoder_layers=1, decoder_layers=1,
+                                       encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32,
+                                       decoder_ffn_dim=32, max_position_embeddings=64, pad_token_id=0,
+                                       eos_token_id=1, decoder_start_token_id=0)
+    torch.manual_seed(0)
+    model = transformers.MarianMTModel(config).eval()
+
+    class Chars:
+        """A stand-in tokenizer: one id per character (mod 38, offset 2), then end-of-sentence."""
+
+        def _ids(self, text):
+            return [2 + ord(c) % 38 for c in text] + [1]
+
+        def __call__(self, text, text_target, return_tensors):
+            return {"input_ids": torch.tensor([self._ids(text)]), "labels": torch.tensor([self._ids(text_target)])}
+
+    tok = Chars()
+    labels = torch.tensor([tok._ids("She is a nurse.")])
+    decoder_inputs = torch.cat([torch.tensor([[0]]), labels[:, :-1]], dim=1)  # start token, then shifted
+    with torch.no_grad():
+        logits = model(input_ids=torch.tensor([tok._ids("O bir hemşire.")]), decoder_input_ids=decoder_inputs).logits
+    expected = float(torch.log_softmax(logits[0], -1).gather(1, labels[0][:, None]).sum())
+    assert reading_logprob(model, tok, "O bir hemşire.", "She is a nurse.") == pytest.approx(expected, abs=1e-4)
+    rates = hub_she_rates(model=model, tokenizer=tok)
+    assert set(rates) == {job.en for job in JOBS} and all(0 < r < 1 for r in rates.values())

@@ -1,13 +1,14 @@
 """Which claims about bias chapter 11's own table shows, judged when the notebook runs.
 
-The claims (their sources in REFERENCE terms):
+The claims and their sources:
 
 1. learned: a model trained on text where a job goes with one gender at rate p > 0.5 prefers
    that gender for the job (P_model(stereotyped | job) above 0.5 by more than ``margin``);
 2. amplified: it prefers it even more often than the text did, P_model − p > 0 (Zhao et al. 2017,
    arXiv 1707.09457, found this for image-situation models);
 3. translation: the gender-neutral "O bir <job>." comes out with the stereotyped pronoun for
-   most jobs (greedy choice), as reported for real MT systems (Prates et al. 2019, arXiv 1809.02208);
+   most jobs (greedy choice); Prates et al. 2019 (arXiv 1809.02208) found this kind of skew in a
+   commercial system translating Turkish and other genderless languages;
 4. mitigation: counterfactual data augmentation (Lu et al. 2018, arXiv 1807.11714) brings both
    P_model(stereotyped | job) and the minimal-pair rate closer to 0.5;
 5. cost: the augmented model is a little worse on the original (associated) text: its perplexity
