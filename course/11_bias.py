@@ -402,7 +402,9 @@ for line in verdict_lines(judge_bias_claims(results.rows)):
 # its probabilities usually sit *between* 0.5 and p: at this scale the probabilities do not amplify,
 # and the chapter says so when your table shows it. Greedy decoding still amplifies: every job whose
 # rate is above 0.5 is translated with the stereotyped pronoun every time, so 90 % in the corpus
-# can become 100 % in the output. CDA removes the association the model can learn (the corpus is
+# can become 100 % in the output. A translator fine-tuned for a few hundred steps may also lean to
+# one pronoun for *every* job; claim 3 counts only when its mean P(stereotyped | job) is clearly above
+# 0.5 as well, so that such a lean is not mistaken for a learned association. CDA removes the association the model can learn (the corpus is
 # exactly 50/50 after it), and the price is a slightly worse fit to the original, skewed text.
 #
 # What this does *not* say about large models: they learn from far more text, in which associations
@@ -417,7 +419,9 @@ for line in verdict_lines(judge_bias_claims(results.rows)):
 # yüzden olasılıkları genellikle 0,5 ile p *arasında* kalır: bu ölçekte olasılıklar büyümez ve
 # tablonuz bunu gösterdiğinde bölüm de bunu söyler. Açgözlü kod çözme ise yine büyütür: oranı 0,5'in
 # üstündeki her meslek her seferinde kalıp yargıdaki zamirle çevrilir; böylece derlemdeki %90,
-# çıktıda %100 olabilir. CDA, modelin öğrenebileceği ilişkiyi ortadan kaldırır (çoğaltmadan sonra
+# çıktıda %100 olabilir. Birkaç yüz adım ince ayarlanmış bir çevirmen *her* meslekte aynı zamire de
+# yaslanabilir; 3. iddia ancak ortalama P(kalıp yargı | meslek) değeri de 0,5'in açıkça üstündeyse
+# doğrulanmış sayılır, böylece böyle bir yaslanma öğrenilmiş bir ilişki sanılmaz. CDA, modelin öğrenebileceği ilişkiyi ortadan kaldırır (çoğaltmadan sonra
 # derlem tam olarak yarı yarıyadır); bedeli, özgün ve çarpık metne biraz daha kötü uymaktır.
 #
 # Bu deney büyük modeller hakkında neyi *söylemez*? Büyük modeller çok daha fazla metinden öğrenir;

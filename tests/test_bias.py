@@ -129,13 +129,14 @@ def test_models_are_cached_by_their_corpus(tmp_path):
     assert len(list(tmp_path.glob("*.safetensors"))) == 2
 
 
-def _rows(stereo_before=0.8, amp=-0.1, greedy=0.9, stereo_after=0.52, pairs_before=0.7, pairs_after=0.5,
+def _rows(stereo_before=0.8, amp=-0.1, greedy=0.9, translation=0.7, stereo_after=0.52, pairs_before=0.7, pairs_after=0.5,
           ppl_before=3.0, ppl_after=3.1):
     return [
         {"p": 0.5, "augmented": False, "lm_stereotype": 0.5, "lm_amplification": 0.0, "translation_greedy": 0.5,
          "pairs_en": 0.5, "perplexity": 3.0},
         {"p": 0.9, "augmented": False, "lm_stereotype": stereo_before, "lm_amplification": amp,
-         "translation_greedy": greedy, "pairs_en": pairs_before, "perplexity": ppl_before},
+         "translation_greedy": greedy, "translation_stereotype": translation, "pairs_en": pairs_before,
+         "perplexity": ppl_before},
         {"p": 0.9, "augmented": True, "lm_stereotype": stereo_after, "lm_amplification": stereo_after - 0.5,
          "translation_greedy": 0.5, "pairs_en": pairs_after, "perplexity": ppl_after},
     ]
@@ -152,6 +153,7 @@ def test_claims_follow_the_table():
     assert holds(_rows(stereo_before=0.52))["learned"] is False
     assert holds(_rows(amp=0.05))["amplified"] is True
     assert holds(_rows(greedy=0.5))["translation"] is False
+    assert holds(_rows(translation=0.53))["translation"] is False  # one pronoun for (almost) every job
     assert holds(_rows(stereo_after=0.85))["mitigation"] is False
     assert holds(_rows(pairs_after=0.75))["mitigation"] is False
     assert holds(_rows(ppl_after=2.9))["cost"] is False

@@ -7,7 +7,8 @@ The claims and their sources:
 2. amplified: it prefers it even more often than the text did, P_model − p > 0 (Zhao et al. 2017,
    arXiv 1707.09457, found this for image-situation models);
 3. translation: the gender-neutral "O bir <job>." comes out with the stereotyped pronoun for
-   most jobs (greedy choice); Prates et al. 2019 (arXiv 1809.02208) found this kind of skew in a
+   most jobs (greedy choice), and its mean P(stereotyped | job) is above 0.5 by more than
+   ``margin`` (so that one pronoun winning for every job does not count); Prates et al. 2019 (arXiv 1809.02208) found this kind of skew in a
    commercial system translating Turkish and other genderless languages;
 4. mitigation: counterfactual data augmentation (Lu et al. 2018, arXiv 1807.11714) brings both
    P_model(stereotyped | job) and the minimal-pair rate closer to 0.5;
@@ -44,9 +45,10 @@ def judge_bias_claims(rows: Iterable[Mapping], margin: float = 0.05) -> list[Ver
         amplification = before["lm_amplification"]
         verdicts.append(Verdict("amplified", amplification > 0, message(
             "bias_claim_amplified", p=before["p"], amp=f"{amplification:+.3f}")))
-        greedy = before["translation_greedy"]
-        verdicts.append(Verdict("translation", greedy > 0.5, message(
-            "bias_claim_translation", p=before["p"], share=f"{greedy:.0%}")))
+        greedy, mean = before["translation_greedy"], before["translation_stereotype"]
+        # both: most greedy outputs are stereotyped, and not merely because one pronoun wins everywhere
+        verdicts.append(Verdict("translation", greedy > 0.5 and mean > 0.5 + margin, message(
+            "bias_claim_translation", p=before["p"], share=f"{greedy:.0%}", rate=f"{mean:.3f}", margin=margin)))
     else:
         verdicts += [Verdict(key, None, message("bias_claim_missing", claim=n))
                      for n, key in ((1, "learned"), (2, "amplified"), (3, "translation"))]

@@ -16,9 +16,10 @@ MESSAGES = register(
         },
         "bias_claim_translation": {
             "en": "at p = {p} the translator turns \"O bir <job>.\" into the stereotyped pronoun for most jobs "
-                  "(measured: {share} of jobs)",
+                  "(measured: {share} of jobs; mean P(stereotyped | job) = {rate}, needs > 0.5 + {margin})",
             "tr": "p = {p} iken çevirmen \"O bir <meslek>.\" cümlesini çoğu meslekte kalıp yargıdaki zamirle "
-                  "çeviriyor (ölçülen: mesleklerin {share} kadarı)",
+                  "çeviriyor (ölçülen: mesleklerin {share} kadarı; ortalama P(kalıp yargı | meslek) = {rate}, "
+                  "0.5 + {margin} üzerinde olmalı)",
         },
         "bias_claim_mitigation": {
             "en": "at p = {p} counterfactual augmentation brings the model closer to 0.5 "
