@@ -4,7 +4,10 @@ the translation probe's she/he rate per job, the minimal-pair rate, and the perp
 It runs exactly what the chapter runs (``measure_bias`` with the ``cpu`` profile's sizes, or
 another profile's with --profile) and prints the two tables as Markdown, with the wall time and
 the CPU seconds of the process (on a shared machine the CPU seconds are the honest cost).
-Models are cached (--cache; delete it to rerun).
+Models are cached (--cache; delete it to rerun). Measured 2026-12-02 (torch CPU, niced, 2 cores
+shared with a load average of ~20): each cpu-profile model with its probes took ~60 CPU-s in a
+one-thread process (the five were trained by parallel one-thread runs into the same cache); the
+table itself, from the cache, 5 CPU-s. The README's chapter 11 section is this script's output.
 
     PYTHONPATH=. OMP_NUM_THREADS=2 nice -n 10 python bench/bias_table.py [--profile cpu]
 """
