@@ -251,4 +251,23 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "sweep_epsilons": [0.01, 0.03, 0.1, 1.0, 3.0], "sweep_steps": [2, 3], "pgd_epsilon": 0.1, "pgd_steps": 10,
         },
     },
+    "11_bias": {
+        # p_values: the corpora's job-gender rates; augment: the p values also trained after
+        # counterfactual augmentation; n_docs: training documents per corpus; n_held_out: documents
+        # the perplexity reads; n_prompts: LM prompts per job; n_pairs: documents made into minimal
+        # pairs; n_layer … lr: the tiny GPT and its two phases (steps pretraining, ft_steps TR→EN);
+        # chat_probes: neutral sentences the chat model translates; hub_translator: the optional real
+        # TR→EN model (gpu profile, needs a network and sentencepiece).
+        "smoke": {"p_values": [0.5, 0.9], "augment": [0.9], "n_docs": 120, "n_held_out": 20, "n_prompts": 1,
+                  "n_pairs": 20, "n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 48, "batch_size": 8,
+                  "steps": 15, "ft_steps": 5, "lr": 3e-3, "chat_probes": 2, "hub_translator": None},
+        "cpu": {"p_values": [0.5, 0.7, 0.9], "augment": [0.7, 0.9], "n_docs": 800, "n_held_out": 200,
+                "n_prompts": 4, "n_pairs": 120, "n_layer": 2, "n_head": 2, "n_embd": 64, "block_size": 48,
+                "batch_size": 32, "steps": 300, "ft_steps": 300, "lr": 4e-3, "chat_probes": 20,
+                "hub_translator": None},
+        "gpu": {"p_values": [0.5, 0.7, 0.9], "augment": [0.5, 0.7, 0.9], "n_docs": 4000, "n_held_out": 400,
+                "n_prompts": 8, "n_pairs": 400, "n_layer": 4, "n_head": 4, "n_embd": 128, "block_size": 128,
+                "batch_size": 64, "steps": 3000, "ft_steps": 1000, "lr": 2e-3, "chat_probes": 20,
+                "hub_translator": "Helsinki-NLP/opus-mt-tr-en"},
+    },
 }
