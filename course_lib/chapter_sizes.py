@@ -96,4 +96,15 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         "cpu": {"demo_rows": 16, "demo_cols": 100, "bench_rows": 4096, "bench_cols": (256, 1024, 4096)},
         "gpu": {"demo_rows": 64, "demo_cols": 1000, "bench_rows": 8192, "bench_cols": (256, 1024, 4096, 16384)},
     },
+    "08_reweighting": {
+        # n_noisy: training examples of which label_noise are flipped; n_clean: training examples with
+        # trusted labels (the clean set); n_dev: scored examples (true labels); seeds: runs per
+        # method; epochs, batch_size, lr, max_length, forgetting_tokens: every run, as in chapter 03.
+        "smoke": {"n_noisy": 24, "n_clean": 8, "label_noise": 0.4, "n_dev": 16, "seeds": [0], "epochs": 1,
+                  "batch_size": 8, "lr": 1e-3, "max_length": 24, "forgetting_tokens": 256},
+        "cpu": {"n_noisy": 160, "n_clean": 64, "label_noise": 0.4, "n_dev": 200, "seeds": [0, 1, 2], "epochs": 4,
+                "batch_size": 32, "lr": 1e-3, "max_length": 40, "forgetting_tokens": 1024},
+        "gpu": {"n_noisy": 800, "n_clean": 100, "label_noise": 0.4, "n_dev": 400, "seeds": [0, 1, 2], "epochs": 6,
+                "batch_size": 32, "lr": 5e-4, "max_length": 64, "forgetting_tokens": 4096},
+    },
 }

@@ -46,7 +46,7 @@ def test_check_passes_correct_solutions():
     assert check_lookahead_weights(_library)
     assert check_lookahead_weights(_autograd)
     # At eps = 0 the virtual step is zero, so the look-ahead gradient is exactly the gradient
-    # dot product -lr * grad L_clean . grad l_i (Ren et al. 2018, eq. 12): also correct.
+    # dot product -lr * grad L_clean . grad l_i: also correct.
     assert check_lookahead_weights(lambda *a: _autograd(*a, first_order=True))
 
 

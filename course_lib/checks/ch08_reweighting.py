@@ -3,7 +3,7 @@
 The learner writes ``lookahead_weights(per_example_loss, clean_loss, params, lr)``. The reference
 here uses no automatic differentiation through the virtual step: it takes the step for
 eps = +h e_i and eps = -h e_i and differentiates the clean loss by central finite differences
-(float64, h = 1e-4), then clips and normalises (eq. 7 of the paper). The models are tiny
+(float64, h = 1e-4), then clips and normalises as the paper does. The models are tiny
 (logistic regression, a two-layer tanh network) with hand-set data.
 """
 

@@ -11,9 +11,9 @@ not an established name, and this is the established method it describes. Each t
    others 0: w_i = max(-g_i, 0), normalised to sum to 1 (all zero when every g_i >= 0);
 4. train on sum_i w_i l_i: the loop's ``example_weights`` hook (course_lib/train/callbacks.py).
 
-At eps = 0 the virtual step is zero, so g_i = -alpha * grad L_clean . grad l_i exactly (the
-paper's eq. 12): an example counts as much as its gradient agrees with the clean set's, and alpha
-only scales g, which the normalisation removes. The look-ahead is written with ``torch.func``: ``functional_call``
+At eps = 0 the virtual step is zero, so by the chain rule g_i = -alpha * grad L_clean . grad l_i
+exactly: an example counts as much as its gradient agrees with the clean set's, and alpha only
+scales g, which the normalisation removes. The look-ahead is written with ``torch.func``: ``functional_call``
 runs the model on a dict of parameters and ``grad`` differentiates through the virtual step (a
 gradient of a gradient), which costs roughly two to three ordinary steps.
 
@@ -64,7 +64,7 @@ def lookahead_gradient(per_example_loss, clean_loss, params: dict, inner_lr: flo
 
 
 def clip_and_normalise(gradient: torch.Tensor) -> torch.Tensor:
-    """w_i = max(-g_i, 0) / sum_j max(-g_j, 0); all zeros when no example helps (Ren et al., eq. 7)."""
+    """w_i = max(-g_i, 0) / sum_j max(-g_j, 0); all zeros when no example helps (Ren et al. 2018)."""
     clipped = (-gradient).clamp(min=0)
     total = clipped.sum()
     return clipped / total if total > 0 else clipped
