@@ -32,3 +32,27 @@ MESSAGES = register(
         },
     }
 )
+
+CLAIMS = register(
+    {
+        "ga_claim_faster": {
+            "en": "with guidance the model reaches {threshold:.0%} retrieval accuracy in fewer steps "
+                  "(measured steps: guided {guided}, unguided {plain}; 'never' = not within {steps} steps)",
+            "tr": "yönlendirmeyle model %{threshold_pct:.0f} geri getirme doğruluğuna daha az adımda ulaşır "
+                  "(ölçülen adımlar: yönlendirilmiş {guided}, yönlendirilmemiş {plain}; 'hiç' = {steps} adımda değil)",
+        },
+        "ga_claim_longer": {
+            "en": "at twice the trained length, the guided model is more accurate (measured: guided {guided}, "
+                  "unguided {plain})",
+            "tr": "eğitildiği uzunluğun iki katında yönlendirilmiş model daha doğrudur (ölçülen: yönlendirilmiş "
+                  "{guided}, yönlendirilmemiş {plain})",
+        },
+        "ga_claim_mass": {
+            "en": "the guided head puts more attention on the queried key (measured mass: guided {guided}, "
+                  "unguided {plain})",
+            "tr": "yönlendirilen kafa sorulan anahtara daha çok dikkat verir (ölçülen pay: yönlendirilmiş "
+                  "{guided}, yönlendirilmemiş {plain})",
+        },
+        "ga_never": {"en": "never", "tr": "hiç"},
+    }
+)
