@@ -25,7 +25,7 @@ def _holds(runs, aurocs):
 def test_every_claim_holds_on_a_table_that_shows_them():
     holds, line = _holds(_runs([0.60, 0.62, 0.61], [0.80, 0.81, 0.79]), [0.85, 0.90, 0.88])
     assert holds == {"beats": True, "separates": True, "cost": True}
-    assert "63%" in line  # (0.80 - 0.61) / (0.91 - 0.61)
+    assert "63 %" in line  # (0.80 - 0.61) / (0.91 - 0.61)
 
 
 @pytest.mark.parametrize(

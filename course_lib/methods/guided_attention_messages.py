@@ -36,7 +36,7 @@ MESSAGES = register(
 CLAIMS = register(
     {
         "ga_claim_faster": {
-            "en": "with guidance the model reaches {threshold:.0%} retrieval accuracy in fewer steps "
+            "en": "with guidance the model reaches {threshold_pct:.0f} % retrieval accuracy in fewer steps "
                   "(measured steps: guided {guided}, unguided {plain}; 'never' = not within {steps} steps)",
             "tr": "yönlendirmeyle model %{threshold_pct:.0f} geri getirme doğruluğuna daha az adımda ulaşır "
                   "(ölçülen adımlar: yönlendirilmiş {guided}, yönlendirilmemiş {plain}; 'hiç' = {steps} adımda değil)",

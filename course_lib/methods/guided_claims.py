@@ -41,7 +41,7 @@ def judge_guidance(guided, plain, threshold: float = 0.95, tolerance: float = 0.
     steps = max(r.steps for r in [*guided, *plain])
     faster = _median_steps(guided, threshold) < _median_steps(plain, threshold)
     verdicts = [Verdict("faster", faster, message(
-        "ga_claim_faster", threshold=threshold, threshold_pct=100 * threshold, steps=steps,
+        "ga_claim_faster", threshold_pct=100 * threshold, steps=steps,
         guided=_show_steps(guided, threshold), plain=_show_steps(plain, threshold)))]
     for key, field in (("longer", "long_accuracy"), ("mass", "mass_on_key")):
         g, p = stat_of([getattr(r, field) for r in guided]), stat_of([getattr(r, field) for r in plain])

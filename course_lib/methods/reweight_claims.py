@@ -50,12 +50,12 @@ def judge_reweighting(runs, oracle_runs, aurocs, *, plain: str, reweight: str, n
     o = summarize(oracle_runs, "metric")[oracle_runs[0]["method"]]
     beats = r.mean > p.mean + max(p.std, r.std, tolerance)
     verdicts = [Verdict("beats", beats, message("rw_claim_beats", reweight=_fmt(r), plain=_fmt(p), oracle=_fmt(o),
-                                                noise=noise, noise_pct=100 * noise))]
+                                                noise_pct=100 * noise))]
     a = stat_of(aurocs)
     verdicts.append(Verdict("separates", a.mean - max(a.std, tolerance) > 0.5,
                             message("rw_claim_separates", auroc=_fmt(a))))
     ratio = per_step_seconds(runs, reweight) / per_step_seconds(runs, plain)
     verdicts.append(Verdict("cost", 2.0 <= ratio <= 4.0, message("rw_claim_cost", ratio=ratio)))
     share = gap_share(p.mean, r.mean, o.mean)
-    line = message("rw_gap_none") if share is None else message("rw_gap_share", share=share, share_pct=100 * share)
+    line = message("rw_gap_none") if share is None else message("rw_gap_share", share_pct=100 * share)
     return verdicts, line

@@ -34,7 +34,7 @@ MESSAGES = register(
 CLAIMS = register(
     {
         "rw_claim_beats": {
-            "en": "under {noise:.0%} flipped labels, reweighting beats plain training "
+            "en": "under {noise_pct:.0f} % flipped labels, reweighting beats plain training "
                   "(measured accuracy: reweight {reweight}, plain {plain}; clean oracle {oracle})",
             "tr": "etiketlerin %{noise_pct:.0f}'i değiştirilmişken yeniden ağırlıklandırma düz eğitimi geçer "
                   "(ölçülen doğruluk: yeniden ağırlıklandırma {reweight}, düz {plain}; temiz kâhin {oracle})",
@@ -51,7 +51,7 @@ CLAIMS = register(
                   "arasında (ölçülen {ratio:.1f} kat)",
         },
         "rw_gap_share": {
-            "en": "share of the plain-to-oracle gap that reweighting closes: {share:.0%}",
+            "en": "share of the plain-to-oracle gap that reweighting closes: {share_pct:.0f} %",
             "tr": "yeniden ağırlıklandırmanın düz eğitimle kâhin arasındaki farktan kapattığı pay: %{share_pct:.0f}",
         },
         "rw_gap_none": {
