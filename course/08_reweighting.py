@@ -23,7 +23,7 @@
 #    examples (AUROC) and what a step costs,
 # 5. check which claims your own table supports, and where the method's limits are.
 #
-# Time: about 25 minutes to read; the `cpu` profile computes for about 5 minutes. No GPU needed.
+# Time: about 25 minutes to read; the `cpu` profile computes for about 2 minutes. No GPU needed.
 # %% [markdown] lang=tr
 # # 08 · Örnek yeniden ağırlıklandırma: hangi eğitim örneklerine güvenileceğini öğrenmek
 #
@@ -51,7 +51,7 @@
 # 5. kendi tablonuzun hangi iddiaları desteklediğini ve yöntemin sınırlarının nerede olduğunu
 #    göreceksiniz.
 #
-# Süre: okumak yaklaşık 25 dakika; `cpu` profili yaklaşık 5 dakika hesap yapar. GPU gerekmez.
+# Süre: okumak yaklaşık 25 dakika; `cpu` profili yaklaşık 2 dakika hesap yapar. GPU gerekmez.
 
 # %%
 import pandas as pd
