@@ -86,7 +86,8 @@ def test_recorded_maps_are_the_models_own_and_guidance_trains_the_head():
           callbacks=callbacks)
     method.teardown(model)
     assert isinstance(model.blocks[1].attn.attend, CausalAttention)
-    after = float(guidance_loss(model(ids[:, :-1], return_attention=True).attentions[1][:, 1:2], previous_token_target(11)))
+    with torch.no_grad():
+        after = float(guidance_loss(model(ids[:, :-1], return_attention=True).attentions[1][:, 1:2], previous_token_target(11)))
     assert after < 0.1 * before
 
 
