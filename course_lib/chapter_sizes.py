@@ -270,4 +270,26 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
                 "batch_size": 64, "steps": 3000, "ft_steps": 1000, "lr": 2e-3, "chat_probes": 20,
                 "hub_translator": "Helsinki-NLP/opus-mt-tr-en"},
     },
+    "08_reweighting": {
+        # n_noisy: training examples of which label_noise are flipped; n_clean: training examples with
+        # trusted labels (the clean set); n_dev: scored examples (true labels); seeds: runs per
+        # method; epochs, batch_size, lr, max_length, forgetting_tokens: every run, as in chapter 03.
+        "smoke": {"n_noisy": 24, "n_clean": 8, "label_noise": 0.4, "n_dev": 16, "seeds": [0], "epochs": 1,
+                  "batch_size": 8, "lr": 1e-3, "max_length": 24, "forgetting_tokens": 256},
+        "cpu": {"n_noisy": 96, "n_clean": 48, "label_noise": 0.4, "n_dev": 120, "seeds": [0, 1, 2], "epochs": 3,
+                "batch_size": 32, "lr": 1e-3, "max_length": 32, "forgetting_tokens": 512},
+        "gpu": {"n_noisy": 800, "n_clean": 100, "label_noise": 0.4, "n_dev": 400, "seeds": [0, 1, 2], "epochs": 6,
+                "batch_size": 32, "lr": 5e-4, "max_length": 64, "forgetting_tokens": 4096},
+    },
+    "09_guided_attention": {
+        # n_pairs: key-value pairs per training sequence (the length test uses twice as many);
+        # steps, batch_size, lr, eval_every, n_dev: every retrieval run (a fresh 2-layer GPT);
+        # lam: the guidance weight at step 0 (it decays linearly to 0); seeds: runs per setting.
+        "smoke": {"n_pairs": 4, "steps": 40, "batch_size": 32, "lr": 3e-3, "eval_every": 20, "n_dev": 128,
+                  "lam": 1.0, "seeds": [0], "n_embd": 32},
+        "cpu": {"n_pairs": 4, "steps": 600, "batch_size": 64, "lr": 3e-3, "eval_every": 25, "n_dev": 512,
+                "lam": 1.0, "seeds": [0, 1, 2], "n_embd": 64},
+        "gpu": {"n_pairs": 8, "steps": 3000, "batch_size": 128, "lr": 3e-3, "eval_every": 50, "n_dev": 2048,
+                "lam": 1.0, "seeds": [0, 1, 2], "n_embd": 128},
+    },
 }
