@@ -89,55 +89,6 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "hub_model": "ytu-ce-cosmos/turkish-gpt2",
         },
     },
-    "A1_gpu_kernels": {
-        # demo_*: the tensor the notebook's kernels run on (the CPU interpreter pays ~1 ms per row);
-        # bench_*: the softmax timed on a GPU (rows x each width), never on the CPU.
-        "smoke": {"demo_rows": 4, "demo_cols": 37, "bench_rows": 4096, "bench_cols": (256, 1024, 4096)},
-        "cpu": {"demo_rows": 16, "demo_cols": 100, "bench_rows": 4096, "bench_cols": (256, 1024, 4096)},
-        "gpu": {"demo_rows": 64, "demo_cols": 1000, "bench_rows": 8192, "bench_cols": (256, 1024, 4096, 16384)},
-    },
-    "14_security": {
-        # n_eval: held-out attacks per family and language (and requests per kind); n_train: training
-        # examples per kind and language of every defence; steps / safety_steps: the assistant and
-        # hierarchy runs / the safety and poisoning runs (from the chat model, cached); poison_rates:
-        # shares of poisoned training reviews; n_poison_train: training reviews per language.
-        "smoke": {"n_eval": 2, "n_train": 4, "steps": 2, "safety_steps": 2, "batch_size": 4, "lr": 1e-3,
-                  "poison_rates": [0.0, 0.25], "n_poison_train": 8},
-        "cpu": {"n_eval": 20, "n_train": 40, "steps": 120, "safety_steps": 60, "batch_size": 8, "lr": 1e-3,
-                "poison_rates": [0.0, 0.05, 0.2], "n_poison_train": 60},
-        "gpu": {"n_eval": 100, "n_train": 200, "steps": 600, "safety_steps": 200, "batch_size": 16, "lr": 1e-3,
-                "poison_rates": [0.0, 0.01, 0.03, 0.1, 0.3], "n_poison_train": 300},
-    },
-    "10_comparison": {
-        # world_*, label_noise, sib_n_train: the two tasks (as in chapter 03); seeds: runs per method;
-        # epochs, batch_size, lr, max_length, forgetting_tokens: every run; pue: the PUE the energy
-        # column assumes (1.0: a laptop); hub_model: the real Turkish GPT-2 (gpu profile, needs a network).
-        "smoke": {"world_n_train": 16, "world_n_dev": 16, "label_noise": 0.3, "sib_n_train": 16, "seeds": [0],
-                  "epochs": 1, "batch_size": 8, "lr": 1e-3, "max_length": 32, "forgetting_tokens": 256,
-                  "pue": 1.0, "hub_model": None},
-        "cpu": {"world_n_train": 96, "world_n_dev": 96, "label_noise": 0.3, "sib_n_train": 160, "seeds": [0, 1, 2],
-                "epochs": 4, "batch_size": 32, "lr": 1e-3, "max_length": 40, "forgetting_tokens": 4096,
-                "pue": 1.0, "hub_model": None},
-        "gpu": {"world_n_train": 400, "world_n_dev": 400, "label_noise": 0.3, "sib_n_train": None,
-                "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4, "max_length": 128,
-                "forgetting_tokens": 8192, "pue": 1.0, "hub_model": "ytu-ce-cosmos/turkish-gpt2"},
-    },
-    "12_carbon": {
-        # n_train, n_dev, label_noise: the world topic task one measured run fine-tunes on; epochs,
-        # batch_size, lr, max_length, forgetting_tokens: that run (as chapter 03's harness runs it);
-        # pue: the power usage effectiveness assumed (1.0: a laptop, no data-centre overhead);
-        # utilisation: the share of peak FLOP/s the estimate assumes; interval_s: codecarbon's sampling
-        # period; selected_k: the blocks "selected layers" trains in the what-reduces-emissions table.
-        "smoke": {"n_train": 16, "n_dev": 16, "label_noise": 0.3, "epochs": 1, "batch_size": 8, "lr": 1e-3,
-                  "max_length": 32, "forgetting_tokens": 256, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
-                  "selected_k": 1},
-        "cpu": {"n_train": 96, "n_dev": 96, "label_noise": 0.3, "epochs": 4, "batch_size": 32, "lr": 1e-3,
-                "max_length": 40, "forgetting_tokens": 2048, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
-                "selected_k": 1},
-        "gpu": {"n_train": 400, "n_dev": 400, "label_noise": 0.3, "epochs": 8, "batch_size": 32, "lr": 5e-4,
-                "max_length": 128, "forgetting_tokens": 8192, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
-                "selected_k": 2},
-    },
     "04_peft": {
         # world_*, sib_n_train, seeds, epochs, batch_size, lr, max_length, forgetting_tokens: as chapter 03,
         # so that its full fine-tuning row is the same experiment; ranks: the LoRA ranks of the sweep;
@@ -177,31 +128,6 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "world_task": "topic", "world_n_train": 400, "world_n_dev": 400, "label_noise": 0.3,
             "sib_n_train": None, "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4,
             "max_length": 100, "forgetting_tokens": 8192, "lengths": [1, 5, 20], "init_p": 20,
-        },
-    },
-    "13_hallucination": {
-        # The exposure corpus (facts_per_frequency facts stated exactly f times each, for every f in
-        # frequencies; unseen_people never named; filler_chars of ordinary stories) and the tiny GPT
-        # pretrained on it from random weights (n_layer ... warmup_steps), one per seed, cached;
-        # samples: sampled answers per question (self-consistency); tune_*: the two abstention tunings;
-        # chat_questions: questions per language put to chapter 03's chat model, without and with the fact.
-        "smoke": {
-            "frequencies": [1, 2, 4, 8, 16], "facts_per_frequency": 2, "unseen_people": 2, "filler_chars": 0,
-            "n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 32, "batch_size": 8, "steps": 20,
-            "lr": 3e-3, "warmup_steps": 2, "seeds": [0], "samples": 2, "max_new_tokens": 4,
-            "tune_steps": 3, "tune_lr": 5e-4, "tune_batch_size": 8, "chat_questions": 2,
-        },
-        "cpu": {
-            "frequencies": [1, 2, 4, 8, 16], "facts_per_frequency": 12, "unseen_people": 48, "filler_chars": 20_000,
-            "n_layer": 2, "n_head": 4, "n_embd": 96, "block_size": 64, "batch_size": 32, "steps": 600,
-            "lr": 3e-3, "warmup_steps": 20, "seeds": [0], "samples": 8, "max_new_tokens": 6,
-            "tune_steps": 200, "tune_lr": 5e-4, "tune_batch_size": 16, "chat_questions": 24,
-        },
-        "gpu": {
-            "frequencies": [1, 2, 4, 8, 16], "facts_per_frequency": 40, "unseen_people": 60, "filler_chars": 100_000,
-            "n_layer": 4, "n_head": 4, "n_embd": 192, "block_size": 128, "batch_size": 64, "steps": 3_000,
-            "lr": 2e-3, "warmup_steps": 100, "seeds": [0, 1, 2], "samples": 16, "max_new_tokens": 6,
-            "tune_steps": 400, "tune_lr": 5e-4, "tune_batch_size": 32, "chat_questions": 100,
         },
     },
     "06_distillation": {
@@ -251,25 +177,6 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
             "sweep_epsilons": [0.01, 0.03, 0.1, 1.0, 3.0], "sweep_steps": [2, 3], "pgd_epsilon": 0.1, "pgd_steps": 10,
         },
     },
-    "11_bias": {
-        # p_values: the corpora's job-gender rates; augment: the p values also trained after
-        # counterfactual augmentation; n_docs: training documents per corpus; n_held_out: documents
-        # the perplexity reads; n_prompts: LM prompts per job; n_pairs: documents made into minimal
-        # pairs; n_layer … lr: the tiny GPT and its two phases (steps pretraining, ft_steps TR→EN);
-        # chat_probes: neutral sentences the chat model translates; hub_translator: the optional real
-        # TR→EN model (gpu profile, needs a network and sentencepiece).
-        "smoke": {"p_values": [0.5, 0.9], "augment": [0.9], "n_docs": 120, "n_held_out": 20, "n_prompts": 1,
-                  "n_pairs": 20, "n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 48, "batch_size": 8,
-                  "steps": 15, "ft_steps": 5, "lr": 3e-3, "chat_probes": 2, "hub_translator": None},
-        "cpu": {"p_values": [0.5, 0.7, 0.9], "augment": [0.7, 0.9], "n_docs": 800, "n_held_out": 200,
-                "n_prompts": 4, "n_pairs": 120, "n_layer": 2, "n_head": 2, "n_embd": 64, "block_size": 48,
-                "batch_size": 32, "steps": 300, "ft_steps": 300, "lr": 4e-3, "chat_probes": 20,
-                "hub_translator": None},
-        "gpu": {"p_values": [0.5, 0.7, 0.9], "augment": [0.5, 0.7, 0.9], "n_docs": 4000, "n_held_out": 400,
-                "n_prompts": 8, "n_pairs": 400, "n_layer": 4, "n_head": 4, "n_embd": 128, "block_size": 128,
-                "batch_size": 64, "steps": 3000, "ft_steps": 1000, "lr": 2e-3, "chat_probes": 20,
-                "hub_translator": "Helsinki-NLP/opus-mt-tr-en"},
-    },
     "08_reweighting": {
         # n_noisy: training examples of which label_noise are flipped; n_clean: training examples with
         # trusted labels (the clean set); n_dev: scored examples (true labels); seeds: runs per
@@ -291,5 +198,98 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
                 "lam": 1.0, "seeds": [0, 1, 2], "n_embd": 64},
         "gpu": {"n_pairs": 8, "steps": 3000, "batch_size": 128, "lr": 3e-3, "eval_every": 50, "n_dev": 2048,
                 "lam": 1.0, "seeds": [0, 1, 2], "n_embd": 128},
+    },
+    "10_comparison": {
+        # world_*, label_noise, sib_n_train: the two tasks (as in chapter 03); seeds: runs per method;
+        # epochs, batch_size, lr, max_length, forgetting_tokens: every run; pue: the PUE the energy
+        # column assumes (1.0: a laptop); hub_model: the real Turkish GPT-2 (gpu profile, needs a network).
+        "smoke": {"world_n_train": 16, "world_n_dev": 16, "label_noise": 0.3, "sib_n_train": 16, "seeds": [0],
+                  "epochs": 1, "batch_size": 8, "lr": 1e-3, "max_length": 32, "forgetting_tokens": 256,
+                  "pue": 1.0, "hub_model": None},
+        "cpu": {"world_n_train": 96, "world_n_dev": 96, "label_noise": 0.3, "sib_n_train": 160, "seeds": [0, 1, 2],
+                "epochs": 4, "batch_size": 32, "lr": 1e-3, "max_length": 40, "forgetting_tokens": 4096,
+                "pue": 1.0, "hub_model": None},
+        "gpu": {"world_n_train": 400, "world_n_dev": 400, "label_noise": 0.3, "sib_n_train": None,
+                "seeds": [0, 1, 2], "epochs": 8, "batch_size": 32, "lr": 5e-4, "max_length": 128,
+                "forgetting_tokens": 8192, "pue": 1.0, "hub_model": "ytu-ce-cosmos/turkish-gpt2"},
+    },
+    "11_bias": {
+        # p_values: the corpora's job-gender rates; augment: the p values also trained after
+        # counterfactual augmentation; n_docs: training documents per corpus; n_held_out: documents
+        # the perplexity reads; n_prompts: LM prompts per job; n_pairs: documents made into minimal
+        # pairs; n_layer … lr: the tiny GPT and its two phases (steps pretraining, ft_steps TR→EN);
+        # chat_probes: neutral sentences the chat model translates; hub_translator: the optional real
+        # TR→EN model (gpu profile, needs a network and sentencepiece).
+        "smoke": {"p_values": [0.5, 0.9], "augment": [0.9], "n_docs": 120, "n_held_out": 20, "n_prompts": 1,
+                  "n_pairs": 20, "n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 48, "batch_size": 8,
+                  "steps": 15, "ft_steps": 5, "lr": 3e-3, "chat_probes": 2, "hub_translator": None},
+        "cpu": {"p_values": [0.5, 0.7, 0.9], "augment": [0.7, 0.9], "n_docs": 800, "n_held_out": 200,
+                "n_prompts": 4, "n_pairs": 120, "n_layer": 2, "n_head": 2, "n_embd": 64, "block_size": 48,
+                "batch_size": 32, "steps": 300, "ft_steps": 300, "lr": 4e-3, "chat_probes": 20,
+                "hub_translator": None},
+        "gpu": {"p_values": [0.5, 0.7, 0.9], "augment": [0.5, 0.7, 0.9], "n_docs": 4000, "n_held_out": 400,
+                "n_prompts": 8, "n_pairs": 400, "n_layer": 4, "n_head": 4, "n_embd": 128, "block_size": 128,
+                "batch_size": 64, "steps": 3000, "ft_steps": 1000, "lr": 2e-3, "chat_probes": 20,
+                "hub_translator": "Helsinki-NLP/opus-mt-tr-en"},
+    },
+    "12_carbon": {
+        # n_train, n_dev, label_noise: the world topic task one measured run fine-tunes on; epochs,
+        # batch_size, lr, max_length, forgetting_tokens: that run (as chapter 03's harness runs it);
+        # pue: the power usage effectiveness assumed (1.0: a laptop, no data-centre overhead);
+        # utilisation: the share of peak FLOP/s the estimate assumes; interval_s: codecarbon's sampling
+        # period; selected_k: the blocks "selected layers" trains in the what-reduces-emissions table.
+        "smoke": {"n_train": 16, "n_dev": 16, "label_noise": 0.3, "epochs": 1, "batch_size": 8, "lr": 1e-3,
+                  "max_length": 32, "forgetting_tokens": 256, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
+                  "selected_k": 1},
+        "cpu": {"n_train": 96, "n_dev": 96, "label_noise": 0.3, "epochs": 4, "batch_size": 32, "lr": 1e-3,
+                "max_length": 40, "forgetting_tokens": 2048, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
+                "selected_k": 1},
+        "gpu": {"n_train": 400, "n_dev": 400, "label_noise": 0.3, "epochs": 8, "batch_size": 32, "lr": 5e-4,
+                "max_length": 128, "forgetting_tokens": 8192, "pue": 1.0, "utilisation": 0.3, "interval_s": 1.0,
+                "selected_k": 2},
+    },
+    "13_hallucination": {
+        # The exposure corpus (facts_per_frequency facts stated exactly f times each, for every f in
+        # frequencies; unseen_people never named; filler_chars of ordinary stories) and the tiny GPT
+        # pretrained on it from random weights (n_layer ... warmup_steps), one per seed, cached;
+        # samples: sampled answers per question (self-consistency); tune_*: the two abstention tunings;
+        # chat_questions: questions per language put to chapter 03's chat model, without and with the fact.
+        "smoke": {
+            "frequencies": [1, 2, 4, 8, 16], "facts_per_frequency": 2, "unseen_people": 2, "filler_chars": 0,
+            "n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 32, "batch_size": 8, "steps": 20,
+            "lr": 3e-3, "warmup_steps": 2, "seeds": [0], "samples": 2, "max_new_tokens": 4,
+            "tune_steps": 3, "tune_lr": 5e-4, "tune_batch_size": 8, "chat_questions": 2,
+        },
+        "cpu": {
+            "frequencies": [1, 2, 4, 8, 16], "facts_per_frequency": 12, "unseen_people": 48, "filler_chars": 20_000,
+            "n_layer": 2, "n_head": 4, "n_embd": 96, "block_size": 64, "batch_size": 32, "steps": 600,
+            "lr": 3e-3, "warmup_steps": 20, "seeds": [0], "samples": 8, "max_new_tokens": 6,
+            "tune_steps": 200, "tune_lr": 5e-4, "tune_batch_size": 16, "chat_questions": 24,
+        },
+        "gpu": {
+            "frequencies": [1, 2, 4, 8, 16], "facts_per_frequency": 40, "unseen_people": 60, "filler_chars": 100_000,
+            "n_layer": 4, "n_head": 4, "n_embd": 192, "block_size": 128, "batch_size": 64, "steps": 3_000,
+            "lr": 2e-3, "warmup_steps": 100, "seeds": [0, 1, 2], "samples": 16, "max_new_tokens": 6,
+            "tune_steps": 400, "tune_lr": 5e-4, "tune_batch_size": 32, "chat_questions": 100,
+        },
+    },
+    "14_security": {
+        # n_eval: held-out attacks per family and language (and requests per kind); n_train: training
+        # examples per kind and language of every defence; steps / safety_steps: the assistant and
+        # hierarchy runs / the safety and poisoning runs (from the chat model, cached); poison_rates:
+        # shares of poisoned training reviews; n_poison_train: training reviews per language.
+        "smoke": {"n_eval": 2, "n_train": 4, "steps": 2, "safety_steps": 2, "batch_size": 4, "lr": 1e-3,
+                  "poison_rates": [0.0, 0.25], "n_poison_train": 8},
+        "cpu": {"n_eval": 20, "n_train": 40, "steps": 120, "safety_steps": 60, "batch_size": 8, "lr": 1e-3,
+                "poison_rates": [0.0, 0.05, 0.2], "n_poison_train": 60},
+        "gpu": {"n_eval": 100, "n_train": 200, "steps": 600, "safety_steps": 200, "batch_size": 16, "lr": 1e-3,
+                "poison_rates": [0.0, 0.01, 0.03, 0.1, 0.3], "n_poison_train": 300},
+    },
+    "A1_gpu_kernels": {
+        # demo_*: the tensor the notebook's kernels run on (the CPU interpreter pays ~1 ms per row);
+        # bench_*: the softmax timed on a GPU (rows x each width), never on the CPU.
+        "smoke": {"demo_rows": 4, "demo_cols": 37, "bench_rows": 4096, "bench_cols": (256, 1024, 4096)},
+        "cpu": {"demo_rows": 16, "demo_cols": 100, "bench_rows": 4096, "bench_cols": (256, 1024, 4096)},
+        "gpu": {"demo_rows": 64, "demo_cols": 1000, "bench_rows": 8192, "bench_cols": (256, 1024, 4096, 16384)},
     },
 }
