@@ -48,7 +48,10 @@ def per_example_gradients(model, inputs: torch.Tensor, targets: torch.Tensor) ->
     buffers = dict(model.named_buffers())
 
     def one_loss(params, x, y):
-        out = functional_call(model, (params, buffers), (x.unsqueeze(0), y.unsqueeze(0)))
+        # return_attention=True takes the written-out attention path: vmap has a batching rule for
+        # each of its ops, while the fused CPU attention falls back to a slow loop over examples.
+        out = functional_call(model, (params, buffers), (x.unsqueeze(0), y.unsqueeze(0)),
+                              {"return_attention": True})
         return out.loss
 
     checking, model.check_inputs = getattr(model, "check_inputs", False), False  # no .item() under vmap
