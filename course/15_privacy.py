@@ -178,7 +178,7 @@ pd.DataFrame({(name, kind): {"precision": s[kind]["precision"], "recall": s[kind
 # %% [markdown] lang=tr
 # Yerleşik "dünya" derlemi, sentetik **kullanıcı kayıtlarına** (log) sahte kişisel kayıtlar
 # yerleştirebilir: her kayıt (bir ad, sağlamadan geçen sahte bir TCKN ve bir telefon) tam r kayıt
-# satırında yazılır (Carlini ve ark.'nın "Secret Sharer" yöntemi, arXiv 1802.08232, böyle yerleştirilmiş
+# satırında yazılır (Carlini vd.'nin "Secret Sharer" yöntemi, arXiv 1802.08232, böyle yerleştirilmiş
 # sırlara **kanarya** der). Burada her r için `per_repeat` kanarya vardır ve her 8 öyküden biri sınama
 # için ayrılır.
 
@@ -256,7 +256,7 @@ print(pick(en="candidates ranked here:", tr="burada sıralanan adaylar:"), len(p
 # Kayıtlar ve öyküler üzerinde küçük, karakter düzeyinde bir GPT eğitiyoruz (boyutu aşağıda yazılır;
 # karakter düzeyindeki bir model bir TCKN'yi 11 rakam token'ı olarak okur, bu yüzden bir adayın
 # log-olabilirliği 11 rakamın log-olasılıklarının toplamıdır). Kursun sohbet modelinden çok daha
-# küçüktür; böylece dört sürümü profilin dakikaları içinde eğitilebilir. Carlini ve ark. (arXiv
+# küçüktür; böylece dört sürümü profilin dakikaları içinde eğitilebilir. Carlini vd. (arXiv
 # 2202.07646) büyük modellerin daha az değil, *daha çok* ezberlediğini buldu. Ardından her kanarya için:
 # kesin açığa çıkma düzeyi, açgözlü kod çözmenin onu yazıp yazmadığı ve `samples` örneklenmiş
 # tamamlamadan kaçının onu yazdığı.
@@ -294,11 +294,11 @@ pd.DataFrame(by_repeats(rows)).round(3)
 # ## 4. Üç savunma
 #
 # * **Tekilleştirme**, her kaydın ilk kayıt satırını tutar, tekrarlarını atar (bir satırın kaydı, zaman
-#   damgasından ve olaydan sonra gelen kısmıdır). Kandpal ve ark. (arXiv 2202.06539), dil modellerinin
+#   damgasından ve olaydan sonra gelen kısmıdır). Kandpal vd. (arXiv 2202.06539), dil modellerinin
 #   yeniden ürettiği dizilerin çoğunun eğitim verisinde tekrarlanan diziler olduğunu gösterdi.
 # * **Temizleme**, temizleyicinin bulduğu her TCKN'yi, telefonu, e-postayı ve IBAN'ı bir yer tutucuyla
 #   değiştirir.
-# * **DP-SGD** (Abadi ve ark. 2016, arXiv 1607.00133) veriyi değil eğitimi değiştirir. Her adım Poisson
+# * **DP-SGD** (Abadi vd. 2016, arXiv 1607.00133) veriyi değil eğitimi değiştirir. Her adım Poisson
 #   örneklemesiyle bir yığın çeker (her eğitim örneği yığına q olasılıkla girer), sonra
 #
 #   1. her örneğin gradyanını (gᵢ) hesaplar,
@@ -385,7 +385,7 @@ pd.DataFrame(variant_summary(rows)).round(3)
 # for each model on `mia_rows` training windows against as many held-out ones.
 # %% [markdown] lang=tr
 # "Sır nedir?" sorusundan daha zayıf bir soru, "bu metin eğitim kümesinde var mıydı?" sorusudur. Kayıp
-# eşiği saldırısı (Yeom ve ark. 2018, arXiv 1709.01604), modelin bir metindeki kaybı düşükse "üye" der.
+# eşiği saldırısı (Yeom vd. 2018, arXiv 1709.01604), modelin bir metindeki kaybı düşükse "üye" der.
 # Bütün eşikler üzerindeki **AUROC** değeri, rastgele bir eğitim örneğinin rastgele ayrılmış bir örnekten
 # daha düşük kayıp alma olasılığıdır: 0,5, saldırının hiçbir şey öğrenemediği anlamına gelir. Yukarıda
 # her model için `mia_rows` eğitim penceresi ve aynı sayıda ayrılmış pencere üzerinde hesaplandı.
@@ -403,10 +403,10 @@ pd.DataFrame(variant_summary(rows))[["variant", "mia_auroc", "perplexity", "epsi
 # 2016). The next cell does not print sentences written in advance: it compares your measured numbers
 # (a difference under 1 bit counts as none) and says which claims your table supports.
 # %% [markdown] lang=tr
-# Literatür şunları beklememize yol açar: açığa çıkma tekrarla artar (Carlini ve ark. 2019);
-# tekilleştirme tekrarlanan sırların açığa çıkmasını azaltır (Kandpal ve ark. 2022); temizleme sırrı
+# Literatür şunları beklememize yol açar: açığa çıkma tekrarla artar (Carlini vd. 2019);
+# tekilleştirme tekrarlanan sırların açığa çıkmasını azaltır (Kandpal vd. 2022); temizleme sırrı
 # şans düzeyinde bırakır; DP-SGD açığa çıkmayı ve üyelik AUROC'unu azaltır, bunun bedelini şaşkınlıkla
-# öder (Abadi ve ark. 2016). Sonraki hücre önceden yazılmış cümleler yazdırmaz: ölçtüğünüz sayıları
+# öder (Abadi vd. 2016). Sonraki hücre önceden yazılmış cümleler yazdırmaz: ölçtüğünüz sayıları
 # karşılaştırır (1 bitten küçük bir fark, fark sayılmaz) ve tablonuzun hangi iddiaları desteklediğini söyler.
 
 # %%
@@ -524,7 +524,7 @@ for line in claim_lines(judge_privacy_claims(rows)):
 # satırdan öğrendiğini silmek kolay değildir; 3. ve 4. bölümler bunu gösterdi: 32 kez görülmüş bir
 # kanarya tek bir yerde değil, ağırlıkların içinde yaşar. Tek kesin yöntem, modeli o veri olmadan
 # yeniden eğitmektir. *Makine unutması* (machine unlearning) daha ucuz yollar arar: Cao ve Yang (IEEE S&P
-# 2015) sorunu ilk kez tanımladı; SISA eğitimi (Bourtoule ve ark., IEEE S&P 2021, arXiv 1912.03817)
+# 2015) sorunu ilk kez tanımladı; SISA eğitimi (Bourtoule vd., IEEE S&P 2021, arXiv 1912.03817)
 # veriyi her biri kendi alt modeline sahip parçalara böler, böylece bir kişiyi silmek yalnızca onun
 # parçasını yeniden eğitmeyi gerektirir; eğitilmiş bir modeli düzelten yaklaşık yöntemler de vardır ama
 # böyle bir güvence vermezler ve başarıları ölçülmelidir, örneğin bu bölümdeki açığa çıkma ölçüsüyle.

@@ -34,11 +34,11 @@ MESSAGES = register(
         },
         "privacy_claim_repeats": {
             "en": "Exposure grows with repetition: the most repeated canaries are exposed by more bits than the single ones (Carlini et al. 2019).",
-            "tr": "Açığa çıkma tekrarla artar: en çok tekrarlanan kanaryalar, bir kez geçenlerden daha çok bit açığa çıkar (Carlini ve ark. 2019).",
+            "tr": "Açığa çıkma tekrarla artar: en çok tekrarlanan kanaryalar, bir kez geçenlerden daha çok bit açığa çıkar (Carlini vd. 2019).",
         },
         "privacy_claim_dedup": {
             "en": "Deduplication lowers the exposure of the most repeated canaries (Kandpal et al. 2022).",
-            "tr": "Tekilleştirme, en çok tekrarlanan kanaryaların açığa çıkmasını azaltır (Kandpal ve ark. 2022).",
+            "tr": "Tekilleştirme, en çok tekrarlanan kanaryaların açığa çıkmasını azaltır (Kandpal vd. 2022).",
         },
         "privacy_claim_scrub": {
             "en": "Scrubbing leaves the secret at chance level: low exposure and nothing extracted.",
@@ -46,7 +46,7 @@ MESSAGES = register(
         },
         "privacy_claim_dp": {
             "en": "DP-SGD lowers exposure, brings the membership AUROC toward 0.5, and costs perplexity (Abadi et al. 2016).",
-            "tr": "DP-SGD açığa çıkmayı azaltır, üyelik AUROC'unu 0,5'e yaklaştırır ve şaşkınlıkta (perplexity) bir bedel öder (Abadi ve ark. 2016).",
+            "tr": "DP-SGD açığa çıkmayı azaltır, üyelik AUROC'unu 0,5'e yaklaştırır ve şaşkınlıkta (perplexity) bir bedel öder (Abadi vd. 2016).",
         },
     }
 )
