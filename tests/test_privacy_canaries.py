@@ -50,3 +50,9 @@ def test_smoke_run_end_to_end_and_cache(corpus, tmp_path):
     again = train_variant(corpus, "dp", s, cache_dir=tmp_path, progress=False)  # from the cache
     for a, b in zip(again.model.parameters(), dp.model.parameters()):
         assert (a == b).all()
+
+
+def test_members_are_trained_stories_without_logs(corpus):
+    assert corpus.member_text and "TC kimlik" not in corpus.member_text
+    for paragraph in corpus.member_text.split("\n\n")[:20]:
+        assert paragraph in corpus.train_text and paragraph not in corpus.held_out_text

@@ -42,12 +42,17 @@ _LOG_HEAD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d \| [^|]+\| ")  # "2025-03-04
 
 @dataclass
 class CanaryCorpus:
-    """Training text with planted canaries, held-out text of the same kind, and the ground truth."""
+    """Training text with planted canaries, held-out text of the same kind, and the ground truth.
+
+    ``member_text`` is the training stories without the logs: the members a membership attack is
+    scored on, so that members and held-out non-members are the same kind of text.
+    """
 
     train_text: str
     held_out_text: str
     canaries: list[Canary]
     lang: str
+    member_text: str = ""
 
 
 def canary_corpus(n_chars: int, repeats=(1, 2, 4, 8, 16, 32), per_repeat: int = 2, lang: str = "tr",
@@ -58,8 +63,10 @@ def canary_corpus(n_chars: int, repeats=(1, 2, 4, 8, 16, 32), per_repeat: int = 
     corpus = world.corpus(n_chars, lang)
     train_docs, held_docs = [], []
     for i, document in enumerate(corpus.documents):
-        (held_docs if document.kind != "user_log" and i % 8 == 7 else train_docs).append(document.text)
-    return CanaryCorpus("\n\n".join(train_docs), "\n\n".join(held_docs), corpus.ledger.canaries, lang)
+        (held_docs if document.kind != "user_log" and i % 8 == 7 else train_docs).append(document)
+    members = "\n\n".join(d.text for d in train_docs if d.kind != "user_log")
+    return CanaryCorpus("\n\n".join(d.text for d in train_docs), "\n\n".join(d.text for d in held_docs),
+                        corpus.ledger.canaries, lang, members)
 
 
 def deduplicate_records(text: str) -> str:

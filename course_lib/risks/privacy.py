@@ -27,7 +27,9 @@ def evaluate_variant(trained, corpus: CanaryCorpus, sizes: dict) -> list[dict]:
     model, tokenizer = trained.model, corpus_tokenizer(corpus)
     block = sizes["block_size"]
     held = examples(tokenizer, corpus.held_out_text, block)
-    members = examples(tokenizer, corpus.train_text, block)  # the same stories for every variant
+    # Members: windows of the trained stories (every variant trains on them; the logs are left out,
+    # since held-out text has no logs and their digits would make members look unlike non-members).
+    members = examples(tokenizer, corpus.member_text, block)
     generator = torch.Generator().manual_seed(0)
     n = min(len(held), len(members), sizes["mia_rows"])
     pick = torch.randperm(len(members), generator=generator)[:n]
