@@ -84,6 +84,9 @@ def variant_summary(rows: list[dict]) -> list[dict]:
         group = [row for row in rows if row["variant"] == variant]
         top = max(row["r"] for row in group)
         most = [row for row in group if row["r"] == top]
+        # Perplexity, AUROC and epsilon belong to a model: every row of a model repeats them, and each
+        # seed's model has as many rows, so their mean over rows is their mean over seeds.
+        mean = {key: sum(g[key] for g in group) / len(group) for key in ("perplexity", "mia_auroc")}
         first = group[0]
         table.append({
             "variant": variant,
@@ -91,7 +94,7 @@ def variant_summary(rows: list[dict]) -> list[dict]:
             "exposure_top_r": sum(g["exposure"] for g in most) / len(most),
             "greedy": sum(g["greedy"] for g in group) / len(group),
             "sampled": sum(g["sampled"] for g in group) / len(group),
-            "perplexity": first["perplexity"], "mia_auroc": first["mia_auroc"],
+            "perplexity": mean["perplexity"], "mia_auroc": mean["mia_auroc"],
             "epsilon": first["epsilon"], "delta": first["delta"],
         })
     return table
