@@ -284,8 +284,8 @@ pd.DataFrame(by_repeats(rows)).round(3)
 #   3. adds Gaussian noise and averages: g = (Σᵢ gᵢ + N(0, σ²C² I)) / B, with B the expected batch size.
 #
 #   Clipping bounds one example's influence, the noise hides it. The guarantee is (ε, δ)-differential
-#   privacy: for any two training sets that differ in one example, the probability of any outcome of
-#   training changes by at most a factor e^ε, except with probability δ. Smaller ε is stronger.
+#   privacy: for any two training sets D and D′ that differ in one example, and any set S of possible
+#   trained models, P[train(D) ∈ S] ≤ e^ε · P[train(D′) ∈ S] + δ. Smaller ε and δ are stronger.
 #
 # **Exercise 3.** Write `dp_sgd_step(per_example_grads, clip, noise_multiplier, generator)`:
 # `per_example_grads` is (B, D), one flattened gradient per row. Clip each row to norm at most `clip`, sum
@@ -306,9 +306,8 @@ pd.DataFrame(by_repeats(rows)).round(3)
 #   3. Gauss gürültüsü ekleyip ortalar: g = (Σᵢ gᵢ + N(0, σ²C² I)) / B; burada B beklenen yığın boyudur.
 #
 #   Kırpma tek bir örneğin etkisini sınırlar, gürültü onu gizler. Güvence (ε, δ)-diferansiyel
-#   gizliliktir: yalnızca bir örnekte ayrılan iki eğitim kümesi için, eğitimin herhangi bir sonucunun
-#   olasılığı en fazla e^ε katı kadar değişir; bunun dışında kalma olasılığı en fazla δ'dır. Küçük ε
-#   daha güçlü bir güvencedir.
+#   gizliliktir: yalnızca bir örnekte ayrılan her D ve D′ eğitim kümesi ve eğitilmiş modellerin her S
+#   kümesi için P[eğit(D) ∈ S] ≤ e^ε · P[eğit(D′) ∈ S] + δ. ε ve δ küçüldükçe güvence güçlenir.
 #
 # **3. alıştırma.** `dp_sgd_step(per_example_grads, clip, noise_multiplier, generator)` fonksiyonunu
 # yazın: `per_example_grads` (B, D) boyutludur, her satır düzleştirilmiş bir gradyandır. Her satırı en
