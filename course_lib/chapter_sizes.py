@@ -285,6 +285,31 @@ CHAPTER_SIZES: dict[str, dict[str, dict]] = {
         "gpu": {"n_eval": 100, "n_train": 200, "steps": 600, "safety_steps": 200, "batch_size": 16, "lr": 1e-3,
                 "poison_rates": [0.0, 0.01, 0.03, 0.1, 0.3], "n_poison_train": 300},
     },
+    "15_privacy": {
+        # corpus_chars: world stories (the canary logs come on top: r in repeats, per_repeat records
+        # each); the tiny character-level GPT trained per variant (block_size, n_layer, n_head,
+        # n_embd; batch_size = the expected Poisson batch; steps, lr); secret_digits: the unknown
+        # digits an exposure ranks over (|R| = 10^secret_digits valid TCKNs); samples: sampled
+        # completions per canary; mia_rows: members and non-members of the loss attack; dp_*: DP-SGD.
+        "smoke": {
+            "corpus_chars": 8_000, "repeats": [1, 4, 16], "per_repeat": 1,
+            "block_size": 64, "n_layer": 1, "n_head": 2, "n_embd": 32, "batch_size": 16, "steps": 20,
+            "lr": 3e-3, "seed": 0, "secret_digits": 2, "samples": 4, "mia_rows": 40,
+            "dp_epsilon": 8.0, "dp_delta": 1e-4, "dp_clip": 1.0, "dp_lr": 3e-3, "pii_benchmark": 100,
+        },
+        "cpu": {
+            "corpus_chars": 60_000, "repeats": [1, 2, 4, 8, 16, 32], "per_repeat": 2,
+            "block_size": 64, "n_layer": 2, "n_head": 2, "n_embd": 64, "batch_size": 32, "steps": 600,
+            "lr": 3e-3, "seed": 0, "secret_digits": 3, "samples": 20, "mia_rows": 300,
+            "dp_epsilon": 8.0, "dp_delta": 1e-4, "dp_clip": 1.0, "dp_lr": 3e-3, "pii_benchmark": 400,
+        },
+        "gpu": {
+            "corpus_chars": 200_000, "repeats": [1, 2, 4, 8, 16, 32], "per_repeat": 4,
+            "block_size": 96, "n_layer": 4, "n_head": 4, "n_embd": 128, "batch_size": 64, "steps": 3_000,
+            "lr": 2e-3, "seed": 0, "secret_digits": 4, "samples": 50, "mia_rows": 1_000,
+            "dp_epsilon": 8.0, "dp_delta": 1e-5, "dp_clip": 1.0, "dp_lr": 2e-3, "pii_benchmark": 1_000,
+        },
+    },
     "A1_gpu_kernels": {
         # demo_*: the tensor the notebook's kernels run on (the CPU interpreter pays ~1 ms per row);
         # bench_*: the softmax timed on a GPU (rows x each width), never on the CPU.
