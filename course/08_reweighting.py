@@ -66,8 +66,8 @@ from course_lib.device import seed_everything
 from course_lib.finetune import Full, SequenceClassifier, compare
 from course_lib.finetune.claims import verdict_lines
 from course_lib.finetune.compare import FinetuneConfig, pad_token_id
+from course_lib.finetune.metrics import auroc
 from course_lib.i18n import pick
-from course_lib.methods.auroc import auroc
 from course_lib.methods.reweight import Reweight, batch_weights, classifier_losses
 from course_lib.methods.reweight_claims import judge_reweighting, stat_of
 from course_lib.methods.reweight_task import clean_oracle, flipped_label_task

@@ -52,9 +52,9 @@ def test_auroc_matches_scipy_and_pair_counting(seed):
 
 
 def test_auroc_refuses_bad_input():
-    with pytest.raises(CourseValueError, match="at least one wrong"):
+    with pytest.raises(CourseValueError, match="at least one positive"):
         auroc([0.1, 0.2], [True, True])
-    with pytest.raises(CourseValueError, match="same length"):
+    with pytest.raises(CourseValueError, match="one score per example"):
         auroc([0.1, 0.2], [True])
     with pytest.raises(CourseValueError, match="finite"):
         auroc([0.1, float("nan")], [True, False])

@@ -84,6 +84,20 @@ MESSAGES = register(
             "en": "Two methods are both named {name!r}: give each a different name (name=...).",
             "tr": "İki yöntemin adı da {name!r}: her birine farklı bir ad verin (name=...).",
         },
+        "metrics_auroc_lengths": {
+            "en": "auroc() got {scores} scores and {labels} labels: give one score per example.",
+            "tr": "auroc() {scores} skor ve {labels} etiket aldı: her örnek için bir skor verin.",
+        },
+        "metrics_auroc_one_class": {
+            "en": "AUROC needs at least one positive and one negative example; got {positive} positive "
+                  "and {negative} negative.",
+            "tr": "AUROC için en az bir pozitif ve bir negatif örnek gerekir; gelen {positive} pozitif, "
+                  "{negative} negatif.",
+        },
+        "metrics_auroc_not_finite": {
+            "en": "auroc() got a score that is not a finite number ({value!r}); scores must be finite.",
+            "tr": "auroc() sonlu olmayan bir skor aldı ({value!r}); skorlar sonlu sayılar olmalı.",
+        },
         "finetune_task_kind": {
             "en": "The task {task!r} is a {kind} task; {what} needs a classification task.",
             "tr": "{task!r} görevi bir sınıflandırma görevi değil (türü: {kind}); {what} bir sınıflandırma görevi ister.",

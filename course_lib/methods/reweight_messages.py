@@ -20,14 +20,6 @@ MESSAGES = register(
             "en": "{name}={value!r} is not valid: {rule}.",
             "tr": "{name}={value!r} geçerli değil: {rule_tr}.",
         },
-        "reweight_scores_mismatch": {
-            "en": "auroc() got {scores} scores and {labels} labels: give one score per example.",
-            "tr": "auroc() {scores} puan ve {labels} etiket aldı: her örnek için bir puan verin.",
-        },
-        "reweight_one_class": {
-            "en": "auroc() needs both classes among the labels (got only {label}).",
-            "tr": "auroc() etiketler arasında iki sınıfı da ister (yalnızca {label} geldi).",
-        },
     }
 )
 

@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import torch
 
+from ..finetune.metrics import auroc as metrics_auroc
 from ..i18n import CourseValueError
 from . import privacy_messages  # noqa: F401  (registers this package's texts)
 
 
 def auroc(member_scores, other_scores) -> float:
-    """P(a random member scores higher than a random non-member), ties counting one half
-    (the Mann-Whitney U statistic over the number of pairs)."""
-    members = torch.as_tensor(member_scores, dtype=torch.float64).flatten()
-    others = torch.as_tensor(other_scores, dtype=torch.float64).flatten()
-    if len(members) == 0 or len(others) == 0:
+    """P(a random member scores higher than a random non-member), ties counting one half."""
+    members = torch.as_tensor(member_scores, dtype=torch.float64).flatten().tolist()
+    others = torch.as_tensor(other_scores, dtype=torch.float64).flatten().tolist()
+    if not members or not others:
         raise CourseValueError("privacy_one_class", members=len(members), others=len(others))
-    # Every (member, non-member) pair once: exact, and small enough for the chapter's few hundred rows.
-    higher = (members[:, None] > others[None, :]).double().mean()
-    tied = (members[:, None] == others[None, :]).double().mean()
-    return float(higher + tied / 2)
+    return metrics_auroc(members + others, [True] * len(members) + [False] * len(others))
 
 
 @torch.no_grad()

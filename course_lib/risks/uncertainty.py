@@ -11,7 +11,7 @@ Three scores, higher meaning "less sure" (so that a wrong answer should score hi
   :func:`~.answers.normalize_answer`, a small stand-in for the meaning classes of semantic
   entropy (Farquhar et al., Nature 630, 2024), which groups answers that mean the same.
 
-:func:`auroc` is the area under the ROC curve of a score for separating wrong answers from right
+:func:`auroc` (``course_lib.finetune.metrics``) is the area under the ROC curve of a score for separating wrong answers from right
 ones: the probability that a random wrong answer scores higher than a random right one (ties count
 half; Hanley & McNeil 1982). 0.5 is a coin flip, 1.0 a perfect detector.
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from ..finetune.metrics import auroc  # noqa: F401  (the chapter's AUROC, shared with chapters 08 and 15)
 from ..i18n import CourseValueError
 from . import hallucination_messages  # noqa: F401  (registers this package's texts)
 from .answers import normalize_answer
@@ -35,33 +36,6 @@ def _checked(scores: Sequence[float], labels: Sequence[bool], names=("scores", "
         if not math.isfinite(score):
             raise CourseValueError("halluc_not_finite", name=names[0], value=score)
     return scores
-
-
-def auroc(scores: Sequence[float], wrong: Sequence[bool]) -> float:
-    """P(score of a wrong answer > score of a right one), ties counted half.
-
-    Computed from ranks (the Mann–Whitney U statistic divided by n_wrong × n_right), in
-    O(n log n); tests compare it with ``scipy.stats.mannwhitneyu`` and with counting every pair.
-    """
-    scores = _checked(scores, wrong)
-    wrong = [bool(w) for w in wrong]
-    n_wrong = sum(wrong)
-    n_right = len(wrong) - n_wrong
-    if n_wrong == 0 or n_right == 0:
-        raise CourseValueError("halluc_one_class", wrong=n_wrong, right=n_right)
-    order = sorted(range(len(scores)), key=scores.__getitem__)
-    ranks = [0.0] * len(scores)
-    start = 0
-    while start < len(order):  # tied scores share the mean of their ranks (1-based)
-        end = start
-        while end + 1 < len(order) and scores[order[end + 1]] == scores[order[start]]:
-            end += 1
-        for position in range(start, end + 1):
-            ranks[order[position]] = (start + end) / 2 + 1
-        start = end + 1
-    rank_sum = sum(rank for rank, w in zip(ranks, wrong) if w)
-    u = rank_sum - n_wrong * (n_wrong + 1) / 2
-    return u / (n_wrong * n_right)
 
 
 def token_entropy(probabilities: Sequence[Sequence[float]]) -> float:
