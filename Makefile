@@ -44,11 +44,13 @@ notebooks: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 
-# Each notebook is one test (a whole kernel run), so the tests spread freely over the workers;
+# Each notebook is one test (a whole kernel run), so the tests spread freely over the workers, and
+# an idle worker takes queued tests from a busy one (worksteal): with "load" one worker could sit
+# idle while the other worked through a queue of notebooks;
 # -rs prints why a test skipped (no ../shared/data, no Chromium, no GPU); --durations the slowest
 # tests, i.e. what each chapter costs the suite.
 test: setup lint
-	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --dist load -rs --durations=30 $(TESTS)
+	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --dist worksteal -rs --durations=30 $(TESTS)
 
 # The kernel suites (marker "triton") with compiled kernels, and the tests marked "gpu". Without a
 # GPU it stops: TRITON_INTERPRET=0 there would leave nothing to run the kernels on.
