@@ -11,6 +11,7 @@ import math
 
 import pytest
 import torch
+from model_testing import randomised
 from peft import LoraConfig, PeftModel, get_peft_model
 
 from course_lib.i18n import CourseFileError, CourseValueError
@@ -33,14 +34,6 @@ CASES = {  # course targets -> peft's target_modules (the same suffix rule)
     "attention c_attn + c_proj": ("c_attn", "attn.c_proj"),
     "every linear layer": ("c_attn", "c_proj", "c_fc"),
 }
-
-
-def randomised(model, seed=0):
-    generator = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for p in model.parameters():
-            p.copy_(torch.randn(p.shape, generator=generator) * 0.2)
-    return model.eval()
 
 
 def set_factors(layers: dict, seed=1):

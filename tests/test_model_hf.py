@@ -6,20 +6,13 @@ so a mix-up in the renaming or a missing transpose cannot hide.
 
 import pytest
 import torch
+from model_testing import randomised
 from transformers import GPT2Config, GPT2LMHeadModel
 
 from course_lib.i18n import CourseFileError, CourseTypeError, CourseValueError
 from course_lib.model import GPT, GPTConfig, from_hf, from_pretrained, generate, save_pretrained, to_hf
 
 TINY = dict(vocab_size=50, block_size=16, n_layer=2, n_head=4, n_embd=32)
-
-
-def randomised(model, seed=0):
-    generator = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for p in model.parameters():
-            p.copy_(torch.randn(p.shape, generator=generator) * 0.2)
-    return model.eval()
 
 
 @pytest.fixture

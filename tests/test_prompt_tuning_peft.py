@@ -5,6 +5,7 @@ import copy
 
 import pytest
 import torch
+from model_testing import randomised
 from peft import PromptTuningConfig, get_peft_model
 
 from course_lib.i18n import CourseValueError
@@ -12,14 +13,6 @@ from course_lib.methods.prompt_tuning import PromptTuning, SoftPrompt, init_prom
 from course_lib.model import GPT, GPTConfig, to_hf
 
 TINY = dict(vocab_size=50, block_size=32, n_layer=2, n_head=4, n_embd=32)
-
-
-def randomised(model, seed=0):
-    generator = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for p in model.parameters():
-            p.copy_(torch.randn(p.shape, generator=generator) * 0.2)
-    return model.eval()
 
 
 @pytest.fixture
