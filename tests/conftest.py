@@ -11,6 +11,24 @@ import torch
 
 if not torch.cuda.is_available():
     os.environ.setdefault("TRITON_INTERPRET", "1")
+
+
+def _threads_per_process() -> int:
+    """The CPU cores each test process may use: all of them shared out over the xdist workers.
+
+    Each worker runs one test at a time, in its own process or in a notebook kernel it waits on.
+    Left alone, every one of them starts as many OpenMP threads as the machine has cores, and on
+    2 cores two notebooks side by side took 117 s each instead of 24 s alone (threads spinning
+    against each other); with one thread each they took 30 s.
+    """
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    return max(1, (os.cpu_count() or 1) // workers)
+
+
+# Notebook kernels and subprocesses inherit the variable; this process takes the setting directly.
+# Set, not defaulted: an xdist worker inherits the value its controller set for a single process.
+os.environ["OMP_NUM_THREADS"] = str(_threads_per_process())
+torch.set_num_threads(int(os.environ["OMP_NUM_THREADS"]))
 os.environ.setdefault("COURSE_PROFILE", "smoke")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
