@@ -42,7 +42,7 @@ from course_lib.assets.topic_probe import (
     encode_batch,
     majority_rate,
     mean_pool,
-    mean_pooled_features,
+    mean_pooled_layers,
     probe_accuracy,
 )
 from course_lib.data.corpora import read_sib200
@@ -107,8 +107,10 @@ def finetune_accuracy(base, texts, labels, dev_texts, dev_labels, epochs=6, batc
 
 def topic_row(base, train, dev, lang: str, finetune: bool) -> dict:
     (train_texts, train_labels), (dev_texts, dev_labels) = (train[0][lang], train[1]), (dev[0][lang], dev[1])
-    features = [mean_pooled_features(base.model, base.tokenizer, t) for t in (train_texts, dev_texts)]
-    embeddings = [mean_pooled_features(base.model, base.tokenizer, t, layer=0) for t in (train_texts, dev_texts)]
+    # one forward pass per split gives both: the last hidden states and the input embeddings (layer 0)
+    (features_train, embeddings_train), (features_dev, embeddings_dev) = (
+        mean_pooled_layers(base.model, base.tokenizer, t, (-1, 0)) for t in (train_texts, dev_texts))
+    features, embeddings = [features_train, features_dev], [embeddings_train, embeddings_dev]
     bags = [bag_of_tokens(base.tokenizer, t) for t in (train_texts, dev_texts)]
     row = {
         "majority": majority_rate(train_labels, dev_labels),

@@ -13,7 +13,7 @@ from course_lib.assets import load_shipped_base
 from course_lib.assets.corpus_mix import mix_texts
 from course_lib.assets.held_out import held_out_bits_per_byte
 from course_lib.assets.recipe import Recipe
-from course_lib.assets.topic_probe import majority_rate, mean_pooled_features, probe_accuracy
+from course_lib.assets.topic_probe import majority_rate, mean_pooled_layers, probe_accuracy
 from course_lib.data.corpora import read_sib200
 
 # Held-out bits per byte of the shipped model (measured at build time, 460 steps): Wikipedia 2.334,
@@ -76,8 +76,9 @@ def test_a_linear_probe_on_the_real_model_finds_topics(real, sib, lang):
     texts = [[getattr(example, f"text_{lang}") for example in part] for part in (train, dev)]
     majority = majority_rate(train_y, dev_y)
     assert majority == pytest.approx(25 / 99)  # science/technology, the commonest training label
-    for layer in (0, -1):
-        train_x, dev_x = (mean_pooled_features(real.model, real.tokenizer, t, layer=layer) for t in texts)
+    layers = (0, -1)
+    train_features, dev_features = (mean_pooled_layers(real.model, real.tokenizer, t, layers) for t in texts)
+    for layer, train_x, dev_x in zip(layers, train_features, dev_features):
         result = probe_accuracy(train_x, train_y, dev_x, dev_y)
         if layer == -1:
             assert result["train_accuracy"] > 0.7  # the features separate the training sentences

@@ -3,6 +3,7 @@
 The measurement of issue 17 on SIB-200 (7 topics, Turkish and English sentences):
 
     features = mean_pooled_features(model, tokenizer, texts)       # (n, n_embd), no gradients; layer=0: embeddings
+    last, first = mean_pooled_layers(model, tokenizer, texts, (-1, 0))  # several layers, one forward pass
     probe_accuracy(train_x, train_y, dev_x, dev_y)                   # logistic regression on them
     probe_accuracy(bag_of_tokens(tokenizer, train), ..., ...)        # the baseline without a model
     majority_rate(train_y, dev_y)                                    # always the commonest label
@@ -46,21 +47,28 @@ def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1)
 
 
-@torch.no_grad()
 def mean_pooled_features(model, tokenizer, texts: list[str], layer: int = -1, batch_size: int = 32) -> torch.Tensor:
     """Each text's hidden states at ``layer``, averaged over its tokens.
 
     ``layer`` indexes ``hidden_states``: 0 the token + position embeddings, -1 (default) the last
     hidden states after the final LayerNorm.
     """
+    return mean_pooled_layers(model, tokenizer, texts, (layer,), batch_size)[0]
+
+
+@torch.no_grad()
+def mean_pooled_layers(model, tokenizer, texts: list[str], layers: tuple[int, ...], batch_size: int = 32) -> list[torch.Tensor]:
+    """:func:`mean_pooled_features` at several ``layers`` from one forward pass over the texts."""
     was_training = model.training
     model.eval()
-    rows = []
+    rows = [[] for _ in layers]
     for start in range(0, len(texts), batch_size):
         ids, mask = encode_batch(tokenizer, texts[start : start + batch_size], model.config.block_size)
-        rows.append(mean_pool(model(ids, return_hidden=True).hidden_states[layer].float(), mask))
+        hidden_states = model(ids, return_hidden=True).hidden_states
+        for row, layer in zip(rows, layers):
+            row.append(mean_pool(hidden_states[layer].float(), mask))
     model.train(was_training)
-    return torch.cat(rows)
+    return [torch.cat(row) for row in rows]
 
 
 def bag_of_tokens(tokenizer, texts: list[str]) -> torch.Tensor:
