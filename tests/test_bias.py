@@ -190,3 +190,14 @@ def test_hub_reading_logprob_matches_a_hand_decoded_sum():
     assert reading_logprob(model, tok, "O bir hemşire.", "She is a nurse.") == pytest.approx(expected, abs=1e-4)
     rates = hub_she_rates(model=model, tokenizer=tok)
     assert set(rates) == {job.en for job in JOBS} and all(0 < r < 1 for r in rates.values())
+
+
+def test_turkish_claims_write_decimal_commas_and_the_percent_sign_first(monkeypatch):
+    from course_lib import i18n
+    from course_lib.risks.bias_claims import judge_bias_claims
+
+    monkeypatch.setattr(i18n, "_language", "tr")
+    texts = {v.key: v.text for v in judge_bias_claims(_rows())}
+    assert "= 0,800; 0,5 + 0,05 üzerinde olmalı" in texts["learned"]
+    assert "mesleklerin %90 kadarı" in texts["translation"]
+    assert "0,800 → 0,520; minimal çiftler %70 → %50" in texts["mitigation"]

@@ -1,6 +1,8 @@
 """Chapter 12's checks pass correct solutions and fail the blank exercise and plausible mistakes,
 each for the reason a learner should read."""
 
+import re
+
 import pytest
 import torch
 
@@ -44,6 +46,16 @@ def test_flops_check_passes_correct_solutions():
         "tokens_forgotten", "string"])
 def test_flops_check_fails_wrong_answers(wrong, reason):
     _fails(check_training_flops, wrong, reason)
+
+
+def test_flops_check_writes_turkish_numbers_with_dots_between_thousands(monkeypatch):
+    from course_lib import i18n
+
+    monkeypatch.setattr(i18n, "_language", "tr")
+    _fails(check_training_flops, lambda layers, d, k: 6 * sum(layers) * d - 4 * sum(layers[:k]),
+           re.escape("gelen 1.859.200, beklenen 1.060.000"))
+    _fails(check_training_flops, lambda layers, d, k: 6 * sum(layers) * d,
+           re.escape("gelen 1.860.000, beklenen 1.060.000: dondurulmuş"))
 
 
 # ---------------------------------------------------------------------------- (b) grams

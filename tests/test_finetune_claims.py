@@ -1,5 +1,7 @@
 """The chapter-03 verdicts on the literature's claims follow the measured means, not a script."""
 
+import re
+
 import pytest
 
 from course_lib.finetune.claims import Stat, about_equal, at_least, judge_claims, summarize, verdict_lines
@@ -88,3 +90,23 @@ def test_majority_rate():
     assert majority_rate([0, 1, 1, 2]) == 0.5
     with pytest.raises(ValueError):
         majority_rate([])
+
+
+def test_turkish_verdicts_write_their_numbers_with_a_decimal_comma(monkeypatch):
+    from course_lib import i18n
+
+    monkeypatch.setattr(i18n, "_language", "tr")
+    lines = verdict_lines(judge_claims(_runs(AS_EXPECTED), **NAMES, ood_chance=0.66))
+    # full: mean 0.91 and sample std 0.0141 over its two seeds; the chance floor 0.66.
+    assert "tam 0,910 ± 0,014" in lines[0]
+    assert "(0,660)" in lines[2]
+    assert not [line for line in lines if re.search(r"\d\.\d", line)]  # no decimal point left anywhere
+    monkeypatch.setattr(i18n, "_language", "en")
+    assert "full 0.910 ± 0.014" in verdict_lines(judge_claims(_runs(AS_EXPECTED), **NAMES))[0]
+
+
+def test_fmt_stat_follows_the_language_asked_for():
+    from course_lib.finetune.claims import fmt_stat
+
+    assert fmt_stat(Stat(0.6412, 0.0183, 3), lang="en") == "0.641 ± 0.018"
+    assert fmt_stat(Stat(0.6412, 0.0183, 3), lang="tr") == "0,641 ± 0,018"

@@ -91,3 +91,13 @@ def test_cost_falls_back_to_time_without_energy():
 @pytest.mark.parametrize("n", [1, 2])
 def test_small_tables(n):
     assert guidance(_table(ROWS[:n]))
+
+
+def test_turkish_guidance_writes_decimal_commas(monkeypatch):
+    from course_lib import i18n
+
+    monkeypatch.setattr(i18n, "_language", "tr")
+    text = "\n".join(guidance(_table(ROWS)))
+    assert "full (0,900 ± 0,010)" in text
+    assert "selected kullanın: 0,895 ± 0,010, 1,00e-04 kWh (full yönteminden 3,0 kat az)" in text
+    assert "en iyinin 0,300 altında" in text and "(%15,00)" in text

@@ -65,3 +65,17 @@ def test_every_claim_holds_on_tables_that_show_it():
 def test_claims_fail_where_the_table_does_not_show_them(tables, failing):
     holds = _holds(judge_security_claims(*tables))
     assert {key for key, value in holds.items() if not value} == failing
+
+
+def test_turkish_verdicts_write_decimal_commas_and_the_percent_sign_first(monkeypatch):
+    from course_lib import i18n
+
+    tables = (_injection(0.8, 0.7, 0.1), _refusal(0.3, 0.9, 0.2), _poisoning((0.1, 0.5, 0.9), (0.1,) * 3, 0.8, 0.1))
+    monkeypatch.setattr(i18n, "_language", "tr")
+    texts = {v.key: v.text for v in judge_security_claims(*tables)}
+    assert "reddedilen 1,00 (en), 0,30 (tr)" in texts["cross_lingual_gap"]  # "refused en" is the int 1
+    assert "(%0: 0,00; %5: 0,40; %20: 0,80)" in texts["poison_grows"]
+    monkeypatch.setattr(i18n, "_language", "en")
+    texts = {v.key: v.text for v in judge_security_claims(*tables)}
+    assert "refused 1.00 (en) vs 0.30 (tr)" in texts["cross_lingual_gap"]
+    assert "(0%: 0.00; 5%: 0.40; 20%: 0.80)" in texts["poison_grows"]

@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 from torch.overrides import TorchFunctionMode
 
-from ..i18n import message, register
+from ..i18n import message, number, register
 from .core import Case, run_check, values_match
 
 MESSAGES = register(
@@ -177,7 +177,8 @@ def _loss_matches(expected: torch.Tensor, logits: torch.Tensor, student_fn, ids:
         if not torch.isfinite(result.detach()):
             return message("check_loss_not_finite", got=float(result.detach()))
         if not values_match(result.detach(), expected, atol=1e-5, rtol=1e-5):
-            return message("check_expected_got", expected=f"{float(expected):.6f}", got=f"{float(result.detach()):.6f}")
+            return message("check_expected_got", expected=number(float(expected), ".6f"),
+                           got=number(float(result.detach()), ".6f"))
         graded = logits.clone().requires_grad_(True)
         again = student_fn(graded, ids)
         if not isinstance(again, torch.Tensor) or not again.requires_grad:

@@ -14,7 +14,7 @@ import math
 
 import torch
 
-from ..i18n import message
+from ..i18n import message, number
 from . import ch06_messages  # noqa: F401  (registers this chapter's texts)
 from .core import Case, run_check
 
@@ -65,8 +65,8 @@ def _kd_judge(student, teacher, labels, temperature, alpha):
         for mistake in MISTAKES:
             if math.isclose(got, reference_kd(student, teacher, labels, temperature, alpha, mistake), rel_tol=1e-4,
                             abs_tol=1e-6):
-                return message(f"check_kd_{mistake}", got=f"{got:.6f}", expected=f"{expected:.6f}")
-        return message("check_expected_got", expected=f"{expected:.6f}", got=f"{got:.6f}")
+                return message(f"check_kd_{mistake}", got=number(got, ".6f"), expected=number(expected, ".6f"))
+        return message("check_expected_got", expected=number(expected, ".6f"), got=number(got, ".6f"))
 
     return judge
 

@@ -26,7 +26,7 @@ MESSAGES = register(
         },
         "check_bias_greedy": {
             "en": "expected {expected}, got {got}: use the probabilities themselves, not whether each is above 0.5",
-            "tr": "beklenen {expected}, gelen {got}: olasılıkların kendisini kullanın, 0.5'in üstünde olup "
+            "tr": "beklenen {expected}, gelen {got}: olasılıkların kendisini kullanın, 0,5'in üstünde olup "
                   "olmadıklarını değil",
         },
         "check_pairs_percent": {

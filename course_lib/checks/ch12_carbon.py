@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from ..i18n import message
+from ..i18n import message, number
 from . import ch12_messages  # noqa: F401  (registers this module's texts)
 from .core import Case, run_check
 
@@ -60,7 +60,7 @@ def _flops_judge(layers: list[int], tokens: int, frozen: int, expected: int):
         for key, value in mistakes.items():
             if value != expected and math.isclose(got, value, rel_tol=1e-9):
                 return message(key, got=int(got), expected=expected)
-        return message("check_c12_wrong", got=f"{got:,.0f}", expected=f"{expected:,}")
+        return message("check_c12_wrong", got=number(got, ",.0f"), expected=number(expected, ","))
 
     return judge
 
@@ -105,7 +105,7 @@ def _grams_judge(args: tuple, expected: float):
         for slip in (1000.0, 3600.0, 3.6, 1 / 1000, 1 / 3600, 1 / 3.6, 1e6, 1e-6, 3.6e3 / 1e6):
             if math.isclose(factor, slip, rel_tol=1e-6):
                 return message("check_c12_grams_units", got=got, expected=expected, factor=factor)
-        return message("check_c12_wrong", got=f"{got:.6g}", expected=f"{expected:.6g}")
+        return message("check_c12_wrong", got=number(got, ".6g"), expected=number(expected, ".6g"))
 
     return judge
 

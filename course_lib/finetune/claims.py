@@ -23,7 +23,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..i18n import message
+from ..i18n import message, number
 from . import claims_messages  # noqa: F401  (registers this module's texts)
 
 
@@ -63,22 +63,26 @@ def summarize(runs: Iterable[Mapping], column: str) -> dict[str, Stat]:
     return stats
 
 
-def _noise(a: Stat, b: Stat, tolerance: float) -> float:
+def noise_band(a: Stat, b: Stat, tolerance: float) -> float:
+    """How far apart two means may lie and still count as the same: the larger std of the two,
+    at least ``tolerance`` (so that one seed, std 0, does not demand exact equality)."""
     return max(a.std, b.std, tolerance)
 
 
 def at_least(a: Stat, b: Stat, tolerance: float) -> bool:
     """a ≥ b up to the noise."""
-    return a.mean >= b.mean - _noise(a, b, tolerance)
+    return a.mean >= b.mean - noise_band(a, b, tolerance)
 
 
 def about_equal(a: Stat, b: Stat, tolerance: float) -> bool:
     """|a − b| within the noise."""
-    return abs(a.mean - b.mean) <= _noise(a, b, tolerance)
+    return abs(a.mean - b.mean) <= noise_band(a, b, tolerance)
 
 
-def _fmt(stat: Stat) -> str:
-    return f"{stat.mean:.3f} ± {stat.std:.3f}"
+def fmt_stat(stat: Stat, lang: str | None = None) -> str:
+    """``"mean ± std"`` with three decimals, as ``lang`` (default: the current language) writes
+    numbers: ``"0.642 ± 0.018"`` in English, ``"0,642 ± 0,018"`` in Turkish."""
+    return f"{number(stat.mean, '.3f', lang)} ± {number(stat.std, '.3f', lang)}"
 
 
 def judge_claims(
@@ -110,7 +114,7 @@ def judge_claims(
         f, g, s, p = (score[name] for name in chain)
         holds = about_equal(f, g, tolerance) and at_least(g, s, tolerance) and at_least(s, p, tolerance)
         verdicts.append(Verdict("in_domain", holds, message(
-            "claims_in_domain", full=_fmt(f), gradual=_fmt(g), selected=_fmt(s), probe=_fmt(p))))
+            "claims_in_domain", full=fmt_stat(f), gradual=fmt_stat(g), selected=fmt_stat(s), probe=fmt_stat(p))))
     else:
         verdicts.append(Verdict("in_domain", None, message("claims_missing", claim="1"), why="missing"))
 
@@ -119,17 +123,17 @@ def judge_claims(
         least = [forgot[probe], forgot[lpft]]
         rest = [forgot[name] for name in others]
         holds = all(at_least(r, s, tolerance) for r in rest for s in least)
-        shown = ", ".join(f"{name} {_fmt(forgot[name])}" for name in others)
+        shown = ", ".join(f"{name} {fmt_stat(forgot[name])}" for name in others)
         verdicts.append(Verdict("forgetting", holds, message(
-            "claims_forgetting", probe=_fmt(forgot[probe]), lpft=_fmt(forgot[lpft]), others=shown)))
+            "claims_forgetting", probe=fmt_stat(forgot[probe]), lpft=fmt_stat(forgot[lpft]), others=shown)))
     else:
         verdicts.append(Verdict("forgetting", None, message("claims_missing", claim="2"), why="missing"))
 
     if lpft in transfer and full in transfer:
         a, b = transfer[lpft], transfer[full]
-        text = message("claims_ood", lpft=_fmt(a), full=_fmt(b))
-        if ood_chance is not None and all(s.mean <= ood_chance + _noise(a, b, tolerance) for s in (a, b)):
-            verdicts.append(Verdict("ood", None, text + message("claims_at_chance", chance=f"{ood_chance:.3f}"),
+        text = message("claims_ood", lpft=fmt_stat(a), full=fmt_stat(b))
+        if ood_chance is not None and all(s.mean <= ood_chance + noise_band(a, b, tolerance) for s in (a, b)):
+            verdicts.append(Verdict("ood", None, text + message("claims_at_chance", chance=number(ood_chance, ".3f")),
                                     why="chance"))
         else:
             verdicts.append(Verdict("ood", at_least(a, b, tolerance), text))

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 
-from ..i18n import message
+from ..i18n import message, number
 from . import guidance_messages  # noqa: F401  (registers this module's texts)
-from .claims import Stat, about_equal
+from .claims import Stat, about_equal, fmt_stat
 from .pareto import pareto_front
 
 COSTS = ("energy kWh", "time s")
@@ -28,10 +28,6 @@ def _stat(table, name: str, column: str) -> Stat | None:
     return Stat(float(value), float(0.0 if std != std else std), 0)
 
 
-def _fmt(stat: Stat) -> str:
-    return f"{stat.mean:.3f} ± {stat.std:.3f}"
-
-
 def cost_column(table) -> str:
     """The cost the guidance uses: energy where it was measured for every method, else time."""
     energy = table["energy kWh"] if "energy kWh" in table.columns else None
@@ -41,7 +37,7 @@ def cost_column(table) -> str:
 
 
 def _cost_text(value: float, column: str) -> str:
-    return f"{value:.2e} kWh" if column == "energy kWh" else f"{value:.1f} s"
+    return f"{number(value, '.2e')} kWh" if column == "energy kWh" else f"{number(value, '.1f')} s"
 
 
 def guidance(table, metric: str = "accuracy", tolerance: float = 0.01) -> list[str]:
@@ -52,17 +48,17 @@ def guidance(table, metric: str = "accuracy", tolerance: float = 0.01) -> list[s
     score = {n: _stat(table, n, metric) for n in names}
     best = max(names, key=lambda n: score[n].mean)
     tied = [n for n in names if about_equal(score[n], score[best], tolerance)]
-    lines = [message("guide_best", metric=metric, best=best, score=_fmt(score[best]), tied=", ".join(tied))]
+    lines = [message("guide_best", metric=metric, best=best, score=fmt_stat(score[best]), tied=", ".join(tied))]
 
     cheapest_tied = min(tied, key=lambda n: table.loc[n, cost])
     if cheapest_tied != best:
-        lines.append(message("guide_cheapest_tied", name=cheapest_tied, score=_fmt(score[cheapest_tied]),
+        lines.append(message("guide_cheapest_tied", name=cheapest_tied, score=fmt_stat(score[cheapest_tied]),
                              cost=_cost_text(table.loc[cheapest_tied, cost], cost), best=best,
                              times=table.loc[best, cost] / table.loc[cheapest_tied, cost]))
     cheapest = min(names, key=lambda n: table.loc[n, cost])
     if cheapest not in tied:
         lines.append(message("guide_cheapest", name=cheapest, cost=_cost_text(table.loc[cheapest, cost], cost),
-                             score=_fmt(score[cheapest]), gap=score[best].mean - score[cheapest].mean))
+                             score=fmt_stat(score[cheapest]), gap=score[best].mean - score[cheapest].mean))
 
     for column, key in ((f"ood {metric}", "guide_ood"), (f"robust {metric}", "guide_robust")):
         stats = {n: _stat(table, n, column) for n in names} if column in table.columns else {}
@@ -70,11 +66,11 @@ def guidance(table, metric: str = "accuracy", tolerance: float = 0.01) -> list[s
         if stats:
             top = max(stats, key=lambda n: stats[n].mean)
             near = ", ".join(n for n in stats if about_equal(stats[n], stats[top], tolerance))
-            lines.append(message(key, name=top, score=_fmt(stats[top]), clean=_fmt(score[top]), tied=near))
+            lines.append(message(key, name=top, score=fmt_stat(stats[top]), clean=fmt_stat(score[top]), tied=near))
 
     forgets = {n: _stat(table, n, "forgetting") for n in names}
     least = min(names, key=lambda n: forgets[n].mean)
-    lines.append(message("guide_forgetting", name=least, forgetting=_fmt(forgets[least]), score=_fmt(score[least])))
+    lines.append(message("guide_forgetting", name=least, forgetting=fmt_stat(forgets[least]), score=fmt_stat(score[least])))
 
     smallest = min(tied, key=lambda n: table.loc[n, "trainable %"])
     if table.loc[smallest, "trainable %"] < 100.0:  # only when one of the best trains a part of the model

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..finetune.claims import Verdict, _fmt, _noise, at_least, summarize, verdict_lines
-from ..i18n import message
+from ..finetune.claims import Verdict, at_least, fmt_stat, noise_band, summarize, verdict_lines
+from ..i18n import message, number
 from . import alum_messages  # noqa: F401  (registers this module's texts)
 
 __all__ = ["judge_alum", "verdict_lines"]
@@ -29,21 +29,21 @@ def judge_alum(task_runs: Iterable[Mapping], robust_records: Iterable[Mapping], 
     verdicts = []
     if plain in clean and alum in clean:
         verdicts.append(Verdict("clean", at_least(clean[alum], clean[plain], tolerance), message(
-            "alum_claim_clean", alum=_fmt(clean[alum]), plain=_fmt(clean[plain]))))
+            "alum_claim_clean", alum=fmt_stat(clean[alum]), plain=fmt_stat(clean[plain]))))
     else:
         verdicts.append(Verdict("clean", None, message("alum_claim_missing", claim="1")))
-    for number, column in (("2", "pgd"), ("3", "diacritics")):
+    for claim, column in (("2", "pgd"), ("3", "diacritics")):
         robust = summarize(robust_records, column)
         if plain in robust and alum in robust:
             a, p = robust[alum], robust[plain]
-            verdicts.append(Verdict(column, a.mean > p.mean + _noise(a, p, tolerance), message(
-                f"alum_claim_{column}", alum=_fmt(a), plain=_fmt(p))))
+            verdicts.append(Verdict(column, a.mean > p.mean + noise_band(a, p, tolerance), message(
+                f"alum_claim_{column}", alum=fmt_stat(a), plain=fmt_stat(p))))
         else:
-            verdicts.append(Verdict(column, None, message("alum_claim_missing", claim=number)))
+            verdicts.append(Verdict(column, None, message("alum_claim_missing", claim=claim)))
     if plain in seconds and alum in seconds:
         ratio = (seconds[alum].mean / steps[alum].mean) / (seconds[plain].mean / steps[plain].mean)
-        verdicts.append(Verdict("cost", ratio <= max_cost, message("alum_claim_cost", ratio=f"{ratio:.2f}",
-                                                                    limit=f"{max_cost:g}")))
+        verdicts.append(Verdict("cost", ratio <= max_cost, message("alum_claim_cost", ratio=number(ratio, ".2f"),
+                                                                    limit=number(max_cost, "g"))))
     else:
         verdicts.append(Verdict("cost", None, message("alum_claim_missing", claim="4")))
     return verdicts

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..finetune.claims import Verdict, _fmt, _noise, summarize, verdict_lines
+from ..finetune.claims import Verdict, fmt_stat, noise_band, summarize, verdict_lines
 from ..i18n import message
 from . import distill_messages  # noqa: F401  (registers this module's texts)
 
@@ -23,7 +23,7 @@ __all__ = ["judge_distillation", "verdict_lines"]
 
 
 def _beats(a, b, tolerance: float) -> bool:
-    return a.mean > b.mean + _noise(a, b, tolerance)
+    return a.mean > b.mean + noise_band(a, b, tolerance)
 
 
 def judge_distillation(task_runs: Iterable[Mapping], lm_runs: Iterable[Mapping], *, ce: str, kd: list[str],
@@ -39,19 +39,19 @@ def judge_distillation(task_runs: Iterable[Mapping], lm_runs: Iterable[Mapping],
     if ce in score and measured:
         best = max(measured, key=lambda name: score[name].mean)
         verdicts.append(Verdict("task", _beats(score[best], score[ce], tolerance), message(
-            "distill_claim_task", best=best, kd=_fmt(score[best]), ce=_fmt(score[ce]))))
+            "distill_claim_task", best=best, kd=fmt_stat(score[best]), ce=fmt_stat(score[ce]))))
     else:
         verdicts.append(Verdict("task", None, message("distill_claim_missing", claim="1")))
     if lm_ce in ppl and lm_forward in ppl:
         holds = _beats(ppl[lm_ce], ppl[lm_forward], tolerance)  # lower perplexity is better
         verdicts.append(Verdict("perplexity", holds, message(
-            "distill_claim_perplexity", kd=_fmt(ppl[lm_forward]), ce=_fmt(ppl[lm_ce]))))
+            "distill_claim_perplexity", kd=fmt_stat(ppl[lm_forward]), ce=fmt_stat(ppl[lm_ce]))))
     else:
         verdicts.append(Verdict("perplexity", None, message("distill_claim_missing", claim="2")))
     if lm_forward in entropy and lm_reverse in entropy:
         holds = _beats(entropy[lm_forward], entropy[lm_reverse], tolerance)
         verdicts.append(Verdict("mode_seeking", holds, message(
-            "distill_claim_mode", reverse=_fmt(entropy[lm_reverse]), forward=_fmt(entropy[lm_forward]))))
+            "distill_claim_mode", reverse=fmt_stat(entropy[lm_reverse]), forward=fmt_stat(entropy[lm_forward]))))
     else:
         verdicts.append(Verdict("mode_seeking", None, message("distill_claim_missing", claim="3")))
     return verdicts

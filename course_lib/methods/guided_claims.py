@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import statistics
 
-from ..finetune.claims import Verdict
+from ..finetune.claims import Verdict, fmt_stat, noise_band
 from ..i18n import message
 from . import guided_attention_messages  # noqa: F401  (registers this module's texts)
 from .reweight_claims import stat_of
@@ -29,11 +29,7 @@ def _show_steps(runs, threshold: float) -> str:
 
 
 def _beyond_noise(a, b, tolerance: float) -> bool:
-    return a.mean > b.mean + max(a.std, b.std, tolerance)
-
-
-def _fmt(stat) -> str:
-    return f"{stat.mean:.3f} ± {stat.std:.3f}"
+    return a.mean > b.mean + noise_band(a, b, tolerance)
 
 
 def judge_guidance(guided, plain, threshold: float = 0.95, tolerance: float = 0.01) -> list[Verdict]:
@@ -46,5 +42,5 @@ def judge_guidance(guided, plain, threshold: float = 0.95, tolerance: float = 0.
     for key, field in (("longer", "long_accuracy"), ("mass", "mass_on_key")):
         g, p = stat_of([getattr(r, field) for r in guided]), stat_of([getattr(r, field) for r in plain])
         verdicts.append(Verdict(key, _beyond_noise(g, p, tolerance),
-                                message(f"ga_claim_{key}", guided=_fmt(g), plain=_fmt(p))))
+                                message(f"ga_claim_{key}", guided=fmt_stat(g), plain=fmt_stat(p))))
     return verdicts

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..finetune.claims import Stat, Verdict, _fmt, about_equal, at_least, summarize
+from ..finetune.claims import Stat, Verdict, about_equal, at_least, fmt_stat, summarize
 from ..i18n import message
 from . import peft_messages  # noqa: F401  (registers the texts of the verdicts)
 
@@ -34,7 +34,7 @@ def judge_lora_claims(runs: Iterable[Mapping], *, full: str, lora: str, ranks: M
         target = Stat(share * f.mean, share * f.std, f.n)
         holds = at_least(lo, target, tolerance) and pct[lora].mean <= max_trainable_pct
         verdicts.append(Verdict("lora_quality", holds, message(
-            "claims_lora_quality", lora=_fmt(lo), full=_fmt(f), ratio=100 * lo.mean / max(f.mean, 1e-12),
+            "claims_lora_quality", lora=fmt_stat(lo), full=fmt_stat(f), ratio=100 * lo.mean / max(f.mean, 1e-12),
             pct=pct[lora].mean)))
     else:
         verdicts.append(Verdict("lora_quality", None, message("claims_missing", claim="1")))
@@ -42,18 +42,18 @@ def judge_lora_claims(runs: Iterable[Mapping], *, full: str, lora: str, ranks: M
     if len(measured) >= 2:
         small, large = score[ranks[measured[0]]], score[ranks[measured[-1]]]
         verdicts.append(Verdict("small_rank", about_equal(small, large, tolerance) or at_least(small, large, tolerance),
-                                message("claims_lora_rank", small_r=measured[0], small=_fmt(small),
-                                        large_r=measured[-1], large=_fmt(large))))
+                                message("claims_lora_rank", small_r=measured[0], small=fmt_stat(small),
+                                        large_r=measured[-1], large=fmt_stat(large))))
     else:
         verdicts.append(Verdict("small_rank", None, message("claims_missing", claim="2")))
     if full in forgot and lora in forgot:
         verdicts.append(Verdict("forgetting", at_least(forgot[full], forgot[lora], tolerance), message(
-            "claims_lora_forgetting", lora=_fmt(forgot[lora]), full=_fmt(forgot[full]))))
+            "claims_lora_forgetting", lora=fmt_stat(forgot[lora]), full=fmt_stat(forgot[full]))))
     else:
         verdicts.append(Verdict("forgetting", None, message("claims_missing", claim="3")))
     if peft_lora is not None and peft_lora in score and lora in score:
         verdicts.append(Verdict("peft_equal", about_equal(score[lora], score[peft_lora], tolerance), message(
-            "claims_lora_peft", ours=_fmt(score[lora]), peft=_fmt(score[peft_lora]))))
+            "claims_lora_peft", ours=fmt_stat(score[lora]), peft=fmt_stat(score[peft_lora]))))
     else:
         verdicts.append(Verdict("peft_equal", None, message("claims_missing", claim="4")))
     return verdicts

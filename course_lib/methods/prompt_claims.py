@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..finetune.claims import Verdict, _fmt, _noise, at_least, summarize
+from ..finetune.claims import Verdict, at_least, fmt_stat, noise_band, summarize
 from ..i18n import message
 from . import peft_messages  # noqa: F401  (registers the texts of the verdicts)
 
@@ -27,19 +27,19 @@ def judge_prompt_claims(runs: Iterable[Mapping], *, full: str, lengths: Mapping[
     if full in score and measured:
         best = max((score[lengths[p]] for p in measured), key=lambda s: s.mean)
         gap = score[full].mean - best.mean
-        verdicts.append(Verdict("trails", gap > _noise(score[full], best, tolerance), message(
-            "claims_prompt_trails", full=_fmt(score[full]), best=_fmt(best), gap=100 * gap)))
+        verdicts.append(Verdict("trails", gap > noise_band(score[full], best, tolerance), message(
+            "claims_prompt_trails", full=fmt_stat(score[full]), best=fmt_stat(best), gap=100 * gap)))
     else:
         verdicts.append(Verdict("trails", None, message("claims_missing", claim="1")))
     if len(measured) >= 2:
         short, long = score[lengths[measured[0]]], score[lengths[measured[-1]]]
         verdicts.append(Verdict("length", at_least(long, short, tolerance), message(
-            "claims_prompt_length", short_p=measured[0], short=_fmt(short), long_p=measured[-1], long=_fmt(long))))
+            "claims_prompt_length", short_p=measured[0], short=fmt_stat(short), long_p=measured[-1], long=fmt_stat(long))))
     else:
         verdicts.append(Verdict("length", None, message("claims_missing", claim="2")))
     if labels in score and random in score:
         verdicts.append(Verdict("init", at_least(score[labels], score[random], tolerance), message(
-            "claims_prompt_init", labels=_fmt(score[labels]), random=_fmt(score[random]))))
+            "claims_prompt_init", labels=fmt_stat(score[labels]), random=fmt_stat(score[random]))))
     else:
         verdicts.append(Verdict("init", None, message("claims_missing", claim="3")))
     return verdicts

@@ -13,13 +13,9 @@ It also reports the share of the plain-to-oracle gap that reweighting closes.
 
 from __future__ import annotations
 
-from ..finetune.claims import Stat, Verdict, summarize
+from ..finetune.claims import Stat, Verdict, fmt_stat, noise_band, summarize
 from ..i18n import message
 from . import reweight_messages  # noqa: F401  (registers this module's texts)
-
-
-def _fmt(stat: Stat) -> str:
-    return f"{stat.mean:.3f} ± {stat.std:.3f}"
 
 
 def stat_of(values) -> Stat:
@@ -48,12 +44,12 @@ def judge_reweighting(runs, oracle_runs, aurocs, *, plain: str, reweight: str, n
     score = summarize(runs, "metric")
     p, r = score[plain], score[reweight]
     o = summarize(oracle_runs, "metric")[oracle_runs[0]["method"]]
-    beats = r.mean > p.mean + max(p.std, r.std, tolerance)
-    verdicts = [Verdict("beats", beats, message("rw_claim_beats", reweight=_fmt(r), plain=_fmt(p), oracle=_fmt(o),
+    beats = r.mean > p.mean + noise_band(p, r, tolerance)
+    verdicts = [Verdict("beats", beats, message("rw_claim_beats", reweight=fmt_stat(r), plain=fmt_stat(p), oracle=fmt_stat(o),
                                                 noise_pct=100 * noise))]
     a = stat_of(aurocs)
     verdicts.append(Verdict("separates", a.mean - max(a.std, tolerance) > 0.5,
-                            message("rw_claim_separates", auroc=_fmt(a))))
+                            message("rw_claim_separates", auroc=fmt_stat(a))))
     ratio = per_step_seconds(runs, reweight) / per_step_seconds(runs, plain)
     verdicts.append(Verdict("cost", 2.0 <= ratio <= 4.0, message("rw_claim_cost", ratio=ratio)))
     share = gap_share(p.mean, r.mean, o.mean)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..finetune.claims import Verdict, verdict_lines
-from ..i18n import message
+from ..i18n import message, number
 from . import bias_claims_messages  # noqa: F401  (registers this module's texts)
 
 
@@ -41,14 +41,14 @@ def judge_bias_claims(rows: Iterable[Mapping], margin: float = 0.05) -> list[Ver
         before = _find(rows, biased[-1], False)
         stereo = before["lm_stereotype"]
         verdicts.append(Verdict("learned", stereo > 0.5 + margin, message(
-            "bias_claim_learned", p=before["p"], rate=f"{stereo:.3f}", margin=margin)))
+            "bias_claim_learned", p=before["p"], rate=number(stereo, ".3f"), margin=margin)))
         amplification = before["lm_amplification"]
         verdicts.append(Verdict("amplified", amplification > 0, message(
-            "bias_claim_amplified", p=before["p"], amp=f"{amplification:+.3f}")))
+            "bias_claim_amplified", p=before["p"], amp=number(amplification, "+.3f"))))
         greedy, mean = before["translation_greedy"], before["translation_stereotype"]
         # both: most greedy outputs are stereotyped, and not merely because one pronoun wins everywhere
         verdicts.append(Verdict("translation", greedy > 0.5 and mean > 0.5 + margin, message(
-            "bias_claim_translation", p=before["p"], share=f"{greedy:.0%}", rate=f"{mean:.3f}", margin=margin)))
+            "bias_claim_translation", p=before["p"], share=number(greedy, ".0%"), rate=number(mean, ".3f"), margin=margin)))
     else:
         verdicts += [Verdict(key, None, message("bias_claim_missing", claim=n))
                      for n, key in ((1, "learned"), (2, "amplified"), (3, "translation"))]
@@ -58,11 +58,12 @@ def judge_bias_claims(rows: Iterable[Mapping], margin: float = 0.05) -> list[Ver
         closer = (abs(after["lm_stereotype"] - 0.5) < abs(before["lm_stereotype"] - 0.5)
                   and abs(after["pairs_en"] - 0.5) <= abs(before["pairs_en"] - 0.5))
         verdicts.append(Verdict("mitigation", closer, message(
-            "bias_claim_mitigation", p=p, before=f"{before['lm_stereotype']:.3f}",
-            after=f"{after['lm_stereotype']:.3f}", pairs_before=f"{before['pairs_en']:.0%}",
-            pairs_after=f"{after['pairs_en']:.0%}")))
+            "bias_claim_mitigation", p=p, before=number(before["lm_stereotype"], ".3f"),
+            after=number(after["lm_stereotype"], ".3f"), pairs_before=number(before["pairs_en"], ".0%"),
+            pairs_after=number(after["pairs_en"], ".0%"))))
         verdicts.append(Verdict("cost", after["perplexity"] > before["perplexity"], message(
-            "bias_claim_cost", p=p, before=f"{before['perplexity']:.3f}", after=f"{after['perplexity']:.3f}")))
+            "bias_claim_cost", p=p, before=number(before["perplexity"], ".3f"),
+            after=number(after["perplexity"], ".3f"))))
     else:
         verdicts += [Verdict(key, None, message("bias_claim_missing", claim=n))
                      for n, key in ((4, "mitigation"), (5, "cost"))]

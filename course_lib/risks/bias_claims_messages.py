@@ -8,7 +8,7 @@ MESSAGES = register(
             "en": "at p = {p} the model prefers the stereotyped gender for a job "
                   "(measured P(stereotyped | job) = {rate}, needs > 0.5 + {margin})",
             "tr": "p = {p} iken model bir meslek için kalıp yargıdaki cinsiyeti yeğliyor "
-                  "(ölçülen P(kalıp yargı | meslek) = {rate}; 0.5 + {margin} üzerinde olmalı)",
+                  "(ölçülen P(kalıp yargı | meslek) = {rate}; 0,5 + {margin} üzerinde olmalı)",
         },
         "bias_claim_amplified": {
             "en": "at p = {p} the model amplifies the corpus's association, P_model − p > 0 (measured {amp})",
@@ -19,12 +19,12 @@ MESSAGES = register(
                   "(measured: {share} of jobs; mean P(stereotyped | job) = {rate}, needs > 0.5 + {margin})",
             "tr": "p = {p} iken çevirmen \"O bir <meslek>.\" cümlesini çoğu meslekte kalıp yargıdaki zamirle "
                   "çeviriyor (ölçülen: mesleklerin {share} kadarı; ortalama P(kalıp yargı | meslek) = {rate}, "
-                  "0.5 + {margin} üzerinde olmalı)",
+                  "0,5 + {margin} üzerinde olmalı)",
         },
         "bias_claim_mitigation": {
             "en": "at p = {p} counterfactual augmentation brings the model closer to 0.5 "
                   "(P(stereotyped | job) {before} → {after}; minimal pairs {pairs_before} → {pairs_after})",
-            "tr": "p = {p} iken karşıolgusal veri çoğaltma modeli 0.5'e yaklaştırıyor "
+            "tr": "p = {p} iken karşıolgusal veri çoğaltma modeli 0,5'e yaklaştırıyor "
                   "(P(kalıp yargı | meslek) {before} → {after}; minimal çiftler {pairs_before} → {pairs_after})",
         },
         "bias_claim_cost": {
