@@ -1,7 +1,7 @@
 """course_lib: the tested library behind the bilingual LLM course.
 
 Each subpackage is one concern and imports on its own (see ARCHITECTURE.md at the repository root):
-device, profile, i18n, data, tokenizer, model, kernels, train, finetune, assets, viz,
+device, profile, i18n, cache, data, tokenizer, model, kernels, train, finetune, assets, viz,
 checks; the method chapters add methods/ and the risk chapters risks/.
 """
 

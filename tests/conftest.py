@@ -79,11 +79,14 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_home_directory_models(tmp_path_factory):
-    """No test reads or writes a learner's saved models in ~/.cache: $COURSE_BASE_DIR and
-    $XDG_CACHE_HOME point into a temporary folder for the whole session (notebook kernels
-    started by the tests inherit them)."""
-    saved = {name: os.environ.get(name) for name in ("COURSE_BASE_DIR", "XDG_CACHE_HOME")}
+    """No test reads or writes ~/.cache: $COURSE_CACHE_DIR (the course's cache root: trained tiny
+    models, comparison runs, downloads), $COURSE_BASE_DIR (a learner's saved model) and
+    $XDG_CACHE_HOME point into a temporary folder for the whole session (notebook kernels started
+    by the tests inherit them)."""
+    names = ("COURSE_CACHE_DIR", "COURSE_BASE_DIR", "XDG_CACHE_HOME")
+    saved = {name: os.environ.get(name) for name in names}
     root = tmp_path_factory.mktemp("home_cache")
+    os.environ["COURSE_CACHE_DIR"] = str(root / "course_lib")
     os.environ["COURSE_BASE_DIR"] = str(root / "course_lib" / "my_base")
     os.environ["XDG_CACHE_HOME"] = str(root)
     yield

@@ -1,7 +1,9 @@
 """compare(): 2 tiny methods x 2 seeds on a tiny model; the table's columns, the cache, forgetting."""
 
 import importlib
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import torch
@@ -92,6 +94,19 @@ def test_compare_table_cache_and_forgetting(setting, tmp_path, monkeypatch):
     fig = first.plot()
     assert len(fig.axes) == 2
     assert "±" in repr(first)
+
+
+def test_compare_keeps_runs_in_the_course_cache_folder_by_default(setting, monkeypatch):
+    """Without cache_dir, a run lands in cache_root()/compare: in this test session, the temporary
+    folder conftest points COURSE_CACHE_DIR at, never the real ~/.cache."""
+    base, task, config = setting
+    written = []
+    real_write = compare_module._write_json
+    monkeypatch.setattr(compare_module, "_write_json", lambda path, data: written.append(path) or real_write(path, data))
+    compare(base, task, [LinearProbe()], seeds=(0,), config=config, progress=False)
+    assert len(written) == 1 and written[0].is_file()
+    assert written[0].parent == Path(os.environ["COURSE_CACHE_DIR"]) / "compare"
+    assert Path("~/.cache").expanduser() not in written[0].parents
 
 
 def test_compare_refuses_bad_methods_and_generation_tasks(setting):

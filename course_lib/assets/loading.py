@@ -27,13 +27,13 @@ from pathlib import Path
 
 from safetensors.torch import load_file
 
+from ..cache import cache_root
 from ..i18n import CourseFileError, CourseValueError
 from . import messages  # noqa: F401  (registers this package's messages)
 from .files import SHIPPED, TOKENIZER_FILE, WEIGHTS_FILE, read_config, shipped_dir, verify_files
 
 LEARNER_DIR_ENV = "COURSE_BASE_DIR"
-CACHE_DIR_ENV = "XDG_CACHE_HOME"  # the cache folder of the freedesktop convention; ~/.cache without it
-LEARNER_SUBDIR = Path("course_lib") / "my_base"
+LEARNER_SUBDIR = "my_base"  # in the course's cache folder, course_lib.cache.cache_root()
 LEARNER_TOKENIZER_FILE = "course_tokenizer.json"
 LEARNER_FILES = ("config.json", "model.safetensors", LEARNER_TOKENIZER_FILE)
 MINE = "mine"
@@ -64,11 +64,12 @@ class BaseModel:
 
 def learner_base_dir(folder=None) -> Path:
     """Where chapter 02 saves the learner's base model: ``folder``, else ``$COURSE_BASE_DIR``, else
-    ``course_lib/my_base`` in the user's cache folder (``$XDG_CACHE_HOME``, default ``~/.cache``)."""
+    ``my_base`` in the course's cache folder (``course_lib.cache.cache_root()``: ``$COURSE_CACHE_DIR``,
+    else ``$XDG_CACHE_HOME/course_lib``, default ``~/.cache/course_lib``)."""
     if folder is None:
         folder = os.environ.get(LEARNER_DIR_ENV)
     if not folder:
-        folder = Path(os.environ.get(CACHE_DIR_ENV) or "~/.cache") / LEARNER_SUBDIR
+        folder = cache_root() / LEARNER_SUBDIR
     return Path(folder).expanduser()
 
 

@@ -18,16 +18,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from ..cache import cache_root
 from ..i18n import CourseFileError, CourseValueError
 from . import messages  # noqa: F401  (registers the data messages)
 
 _CHUNK = 1 << 20  # read 1 MiB at a time, so big files never sit in memory whole
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-
-
-def default_cache_dir() -> Path:
-    """``COURSE_CACHE_DIR`` if set, else ``~/.cache/course_lib``."""
-    return Path(os.environ.get("COURSE_CACHE_DIR") or Path.home() / ".cache" / "course_lib")
 
 
 def file_sha256(path: str | Path) -> str:
@@ -40,7 +36,8 @@ def file_sha256(path: str | Path) -> str:
 
 
 def download(url: str, sha256: str, cache_dir: str | Path | None = None, timeout: float = 60.0) -> Path:
-    """A checked local copy of ``url``: downloaded once, then read from ``cache_dir``.
+    """A checked local copy of ``url``: downloaded once, then read from ``cache_dir`` (default: the
+    course's cache folder, ``course_lib.cache.cache_root()``, ``~/.cache/course_lib`` unless set).
 
     The cached file is named after the checksum and the URL's last part, so two files with
     the same name but different content never overwrite each other.
@@ -48,7 +45,7 @@ def download(url: str, sha256: str, cache_dir: str | Path | None = None, timeout
     expected = str(sha256).strip().lower()
     if not _SHA256.fullmatch(expected):
         raise CourseValueError("data_bad_sha256", value=sha256)
-    cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    cache_dir = Path(cache_dir) if cache_dir is not None else cache_root()
     # the last part of the URL's path, without ?query or #fragment, as a file name
     name = urllib.parse.urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] or "download"
     target = cache_dir / f"{expected[:16]}-{name}"

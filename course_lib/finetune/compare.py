@@ -22,7 +22,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
 import time
 from dataclasses import asdict, dataclass
 from functools import partial
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import torch
 
+from ..cache import cache_folder
 from ..data.batching import LabelledDataset, collate
 from ..device import pick_device
 from ..i18n import CourseTypeError, CourseValueError, message
@@ -42,8 +42,6 @@ from .meters import PeakMemory, TrainingFlops
 from .metrics import accuracy
 
 CACHE_VERSION = 2  # bump when a change to this file changes what a cached run means (2: energy, robust)
-CACHE_ENV = "COURSE_CACHE_DIR"
-DEFAULT_CACHE = Path("~/.cache/course_lib")
 PAD_TOKEN = "<|pad|>"
 
 
@@ -193,16 +191,6 @@ def run_key(base_digest: str, task_hash: str, method, seed: int, config: Finetun
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:32]
 
 
-def _cache_dir(cache_dir) -> Path | None:
-    if cache_dir is False:
-        return None
-    if cache_dir is None:
-        cache_dir = Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE) / "compare"
-    path = Path(cache_dir).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def _write_json(path: Path, data: dict) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=1))
@@ -342,8 +330,9 @@ def compare(base, task, methods, seeds=(0, 1, 2), config=None, cache_dir=None, p
     methods   objects implementing :class:`~course_lib.finetune.method.Method` (distinct names)
     seeds     one run per method and seed; the table gives mean and std over them
     config    a :class:`FinetuneConfig`; None: the defaults
-    cache_dir where finished runs are kept (default ``$COURSE_CACHE_DIR`` or ``~/.cache/course_lib``,
-              sub-folder ``compare``); ``False``: no cache
+    cache_dir where finished runs are kept (default: sub-folder ``compare`` of the course's cache
+              folder, ``course_lib.cache.cache_root()``, ``~/.cache/course_lib`` unless
+              ``$COURSE_CACHE_DIR`` or ``$XDG_CACHE_HOME`` is set); ``False``: no cache
     progress  show a progress bar over the runs
     grid      the grid the gCO2e column is priced on ("TUR", "FRA", "POL", "USA", "NOR")
     results_dir  where to write the table as CSV and Markdown (:meth:`Comparison.write`); None: nowhere
@@ -355,7 +344,7 @@ def compare(base, task, methods, seeds=(0, 1, 2), config=None, cache_dir=None, p
         raise CourseValueError("finetune_task_kind", task=task.name, kind=task.kind, what="compare()")
     methods = _check_methods(methods)
     config = config or FinetuneConfig()
-    folder = _cache_dir(cache_dir)
+    folder = cache_folder("compare", cache_dir)
     tokenizer = base.tokenizer
     pad_id = pad_token_id(tokenizer)
     base_hash, task_hash = weights_digest(base.model), task_digest(task)

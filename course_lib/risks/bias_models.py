@@ -7,19 +7,14 @@ A run is keyed by the corpus (every text), the sizes, the tokenizer and the seed
 
 from __future__ import annotations
 
-import copy
-import hashlib
-import json
-import os
 import random
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import torch
+from torch import nn
 
-from ..assets.files import write_safetensors
+from ..cache import cache_folder, load_or_train, run_key
 from ..data.batching import RandomWindows
-from ..finetune.compare import CACHE_ENV, DEFAULT_CACHE
 from ..model import GPT, GPTConfig
 from ..train import TrainConfig, train
 from .bias_corpora import BiasCorpus
@@ -87,19 +82,9 @@ def held_out_loss(model: GPT, tokens: torch.Tensor, block_size: int) -> float:
 
 
 def _key(corpus: BiasCorpus, held_out: list[str], sizes: TinySizes, tokenizer, seed: int) -> str:
-    payload = {"version": CACHE_VERSION, "texts": pretraining_texts(corpus), "pairs": corpus.pairs(),
-               "held_out": held_out, "sizes": asdict(sizes), "vocab": tokenizer.vocab_size,
-               "probe": tokenizer.encode("O bir hemşire. She He"), "seed": seed}
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()[:32]
-
-
-def _cache_dir(cache_dir) -> Path | None:
-    if cache_dir is False:
-        return None
-    path = Path(cache_dir if cache_dir is not None else Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE) / "bias")
-    path = path.expanduser()
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return run_key({"version": CACHE_VERSION, "texts": pretraining_texts(corpus), "pairs": corpus.pairs(),
+                    "held_out": held_out, "sizes": asdict(sizes), "vocab": tokenizer.vocab_size,
+                    "probe": tokenizer.encode("O bir hemşire. She He"), "seed": seed})
 
 
 def _phase(model: GPT, tokens: torch.Tensor, sizes: TinySizes, steps: int, seed: int, progress: bool) -> None:
@@ -114,30 +99,26 @@ def train_bias_models(corpus: BiasCorpus, held_out: list[str], tokenizer, sizes:
                       seed: int = 0, cache_dir=None, progress: bool = True) -> BiasModels:
     """Pretrain a fresh tiny GPT on ``corpus`` (English and Turkish documents), then fine-tune a
     copy for TR→EN on its sentence pairs. ``held_out``: English texts for the perplexity.
-    ``cache_dir``: where runs are kept (default ``$COURSE_CACHE_DIR/bias``); False: no cache."""
+    ``cache_dir``: where runs are kept (default ``bias`` in the course's cache folder,
+    ``course_lib.cache.cache_root()``: ``~/.cache/course_lib`` unless set); False: no cache."""
     sizes = sizes if sizes is not None else TinySizes()
     config = GPTConfig(vocab_size=tokenizer.vocab_size, block_size=sizes.block_size, n_layer=sizes.n_layer,
                        n_head=sizes.n_head, n_embd=sizes.n_embd)
     held = stream(tokenizer, held_out, seed=0)
-    folder = _cache_dir(cache_dir)
-    path = folder / f"{_key(corpus, held_out, sizes, tokenizer, seed)}.safetensors" if folder else None
+    folder = cache_folder("bias", cache_dir)
+    path = folder / f"{_key(corpus, held_out, sizes, tokenizer, seed)}.safetensors" if folder is not None else None
     torch.manual_seed(seed)
     lm = GPT(config)
     translator = GPT(config)
     n_params = sum(p.numel() for p in lm.parameters())
-    if path is not None and path.exists():
-        from safetensors.torch import load_file
 
-        tensors = load_file(str(path))
-        lm.load_state_dict({k[3:]: v for k, v in tensors.items() if k.startswith("lm.")})
-        translator.load_state_dict({k[3:]: v for k, v in tensors.items() if k.startswith("tr.")})
-        return BiasModels(lm.eval(), translator.eval(), held_out_loss(lm, held, sizes.block_size), n_params, True)
-    _phase(lm, stream(tokenizer, pretraining_texts(corpus), seed), sizes, sizes.steps, seed, progress)
-    translator = copy.deepcopy(lm)
-    _phase(translator, stream(tokenizer, translation_texts(corpus), seed), sizes, sizes.ft_steps, seed, progress)
+    def pretrain_then_translate():
+        _phase(lm, stream(tokenizer, pretraining_texts(corpus), seed), sizes, sizes.steps, seed, progress)
+        translator.load_state_dict(lm.state_dict())  # the translator starts from the pretrained model
+        _phase(translator, stream(tokenizer, translation_texts(corpus), seed), sizes, sizes.ft_steps, seed, progress)
+
+    # both models in one file, their weights named "lm.*" and "tr.*"
+    both = nn.ModuleDict({"lm": lm, "tr": translator})
+    cached = load_or_train(path, both, pretrain_then_translate)
     lm, translator = lm.cpu().eval(), translator.cpu().eval()
-    if path is not None:
-        tensors = {f"lm.{k}": v.contiguous() for k, v in lm.state_dict().items()}
-        tensors.update({f"tr.{k}": v.contiguous() for k, v in translator.state_dict().items()})
-        write_safetensors(tensors, path)
-    return BiasModels(lm, translator, held_out_loss(lm, held, sizes.block_size), n_params, False)
+    return BiasModels(lm, translator, held_out_loss(lm, held, sizes.block_size), n_params, cached)

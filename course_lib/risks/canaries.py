@@ -10,22 +10,20 @@ exactly r log lines (``WorldConfig(canaries={r: n})``). From one such corpus thi
 
 and trains a tiny character-level GPT on each (``dp`` trains on ``baseline`` with DP-SGD). A
 character model reads a TCKN as 11 digit tokens, so a candidate's log-likelihood is the sum of
-11 digit log-probabilities. Models are cached under ``$COURSE_CACHE_DIR`` (default
-``~/.cache/course_lib``)``/privacy``, keyed by every setting that shapes them.
+11 digit log-probabilities. Models are cached in ``privacy`` under the course's cache folder
+(``course_lib.cache.cache_root()``, default ``~/.cache/course_lib``), keyed by every setting that shapes them.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 
-from ..assets.files import write_safetensors
+from ..cache import cache_folder, load_or_train, run_key
 from ..data.world import Canary, World, WorldConfig
 from ..i18n import CourseValueError
 from ..model import GPT, GPTConfig
@@ -142,25 +140,15 @@ def train_variant(corpus: CanaryCorpus, variant: str, sizes: dict, cache_dir=Non
         result.noise_multiplier = noise_for_epsilon(sizes["dp_epsilon"], q, steps, result.delta)
         result.epsilon = epsilon(q, result.noise_multiplier, steps, result.delta)
 
-    key = _cache_key(corpus, tokenizer, variant, sizes)
-    path = _cache_path(cache_dir, key)
-    if path is not None and path.exists():
-        from safetensors.torch import load_file
-
-        model.load_state_dict(load_file(path))
-        model.eval()
-        return result
-
     dp = variant == "dp"
     config = TrainConfig(max_steps=steps, lr=sizes["dp_lr"] if dp else sizes["lr"], warmup_steps=steps // 20,
                          weight_decay=0.0 if dp else 0.1, grad_clip=None if dp else 1.0,
                          progress=progress, live_plot_every=None, device="cpu")
     callbacks = [DPSGD(sizes["dp_clip"], result.noise_multiplier, q * len(rows), seed=sizes.get("seed", 0))] if dp else []
-    train(model, PoissonBatches(rows, q, steps, seed=sizes.get("seed", 0)), config, callbacks=callbacks)
+    batches = PoissonBatches(rows, q, steps, seed=sizes.get("seed", 0))
+    load_or_train(_cache_path(cache_dir, _cache_key(corpus, tokenizer, variant, sizes)), model,
+                  lambda: train(model, batches, config, callbacks=callbacks))
     model.eval()
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_safetensors({k: v.contiguous() for k, v in model.state_dict().items()}, path)
     return result
 
 
@@ -174,12 +162,9 @@ def _cache_key(corpus: CanaryCorpus, tokenizer: CharTokenizer, variant: str, siz
         "text": hashlib.sha256(variant_text(corpus, variant).encode()).hexdigest(),
         "alphabet": tokenizer.alphabet,
     }
-    return hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()[:24]
+    return run_key(record)
 
 
 def _cache_path(cache_dir, key: str) -> Path | None:
-    if cache_dir is False:
-        return None
-    if cache_dir is None:
-        cache_dir = Path(os.environ.get("COURSE_CACHE_DIR") or "~/.cache/course_lib") / "privacy"
-    return Path(cache_dir).expanduser() / f"{key}.safetensors"
+    folder = cache_folder("privacy", cache_dir)
+    return folder / f"{key}.safetensors" if folder is not None else None

@@ -1,7 +1,7 @@
 """Pretraining with controlled exposure: tiny GPTs that read each fact an exact number of times.
 
     config = ExposureConfig()                        # sizes: course_lib.chapter_sizes "13_hallucination"
-    exposed = train_exposure_model(config, seed=0)   # cached under ~/.cache/course_lib/hallucination
+    exposed = train_exposure_model(config, seed=0)   # cached: ~/.cache/course_lib/hallucination by default
     exposed.corpus.seen                              # {Fact: f}, f in config.frequencies
     exposed.corpus.unseen                            # facts of people the model never read about
 
@@ -18,17 +18,14 @@ holds word pieces, not facts, so reusing it leaks nothing, and it saves training
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import torch
 
+from ..cache import cache_folder, load_or_train, run_key
 from ..data.world import FactCorpus, World
-from ..finetune.compare import CACHE_ENV, DEFAULT_CACHE  # one cache root for the whole course
 from ..i18n import CourseValueError
 from . import hallucination_messages  # noqa: F401  (registers this package's texts)
 
@@ -101,26 +98,20 @@ class ExposedModel:
 
 
 def _cache_path(config: ExposureConfig, seed: int, cache_dir) -> Path | None:
-    if cache_dir is False:
+    folder = cache_folder("hallucination", cache_dir)
+    if folder is None:
         return None
-    root = Path(cache_dir if cache_dir is not None else (os.environ.get(CACHE_ENV) or DEFAULT_CACHE) / "hallucination")
-    root = root.expanduser()
-    root.mkdir(parents=True, exist_ok=True)
-    key = json.dumps({"version": CACHE_VERSION, "config": asdict(config), "seed": seed,
-                      "torch": torch.__version__}, sort_keys=True)
-    return root / f"exposure-{hashlib.sha256(key.encode()).hexdigest()[:24]}.safetensors"
+    key = run_key({"version": CACHE_VERSION, "config": asdict(config), "seed": seed, "torch": torch.__version__})
+    return folder / f"exposure-{key}.safetensors"
 
 
 def train_exposure_model(config: ExposureConfig, seed: int = 0, cache_dir=None, progress: bool = True) -> ExposedModel:
     """Pretrain a fresh tiny GPT on :func:`exposure_corpus` (or load it from the cache).
 
-    ``cache_dir``: None for ``$COURSE_CACHE_DIR`` or ``~/.cache/course_lib``, then
-    ``hallucination/``; False to always train. The cache key is the whole config, the seed and the
-    torch version. ``info`` holds ``cpu_seconds`` and ``wall_seconds`` (0 when loaded) and ``cached``.
+    ``cache_dir``: None for ``hallucination/`` in the course's cache folder
+    (``course_lib.cache.cache_root()``: ``~/.cache/course_lib`` unless set); False to always train.
+    The cache key is the whole config, the seed and the torch version. ``info`` holds ``cpu_seconds`` and ``wall_seconds`` (0 when loaded) and ``cached``.
     """
-    from safetensors.torch import load_file
-
-    from ..assets.files import write_safetensors
     from ..data.batching import RandomWindows
     from ..model import GPT, GPTConfig
     from ..train import TrainConfig, train
@@ -130,21 +121,19 @@ def train_exposure_model(config: ExposureConfig, seed: int = 0, cache_dir=None, 
     torch.manual_seed(seed)
     model = GPT(GPTConfig(vocab_size=tokenizer.vocab_size, n_layer=config.n_layer, n_head=config.n_head,
                           n_embd=config.n_embd, block_size=config.block_size, dropout=0.0))
-    path = _cache_path(config, seed, cache_dir)
     world = World(seed=config.world_seed)
-    if path is not None and path.exists():
-        model.load_state_dict(load_file(str(path)))
-        return ExposedModel(model.eval(), tokenizer, corpus, world, config, seed,
-                            {"cached": True, "cpu_seconds": 0.0, "wall_seconds": 0.0})
-    ids = torch.tensor(tokenizer.encode(corpus.corpus.text))
-    generator = torch.Generator().manual_seed(seed)
-    cpu, wall = time.process_time(), time.perf_counter()
-    result = train(model, RandomWindows(ids, config.block_size, config.batch_size, generator),
-                   TrainConfig(max_steps=config.steps, lr=config.lr, warmup_steps=config.warmup_steps,
-                               weight_decay=0.0, progress=progress, live_plot_every=None),
-                   generator=generator)
-    info = {"cached": False, "cpu_seconds": time.process_time() - cpu, "wall_seconds": time.perf_counter() - wall,
-            "tokens": len(ids), "final_loss": result.history.train[-1]["loss"]}
-    if path is not None:
-        write_safetensors({k: v.detach().contiguous() for k, v in model.state_dict().items()}, path)
+    info = {"cached": True, "cpu_seconds": 0.0, "wall_seconds": 0.0}  # what a load reports
+
+    def pretrain():
+        ids = torch.tensor(tokenizer.encode(corpus.corpus.text))
+        generator = torch.Generator().manual_seed(seed)
+        cpu, wall = time.process_time(), time.perf_counter()
+        result = train(model, RandomWindows(ids, config.block_size, config.batch_size, generator),
+                       TrainConfig(max_steps=config.steps, lr=config.lr, warmup_steps=config.warmup_steps,
+                                   weight_decay=0.0, progress=progress, live_plot_every=None),
+                       generator=generator)
+        info.update(cached=False, cpu_seconds=time.process_time() - cpu, wall_seconds=time.perf_counter() - wall,
+                    tokens=len(ids), final_loss=result.history.train[-1]["loss"])
+
+    load_or_train(_cache_path(config, seed, cache_dir), model, pretrain)
     return ExposedModel(model.eval(), tokenizer, corpus, world, config, seed, info)
