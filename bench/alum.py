@@ -33,8 +33,7 @@ def main() -> None:
     s = sizes("07_alum")
     base = load_base_model()
     task = world_topic("tr", n_train=s.task_n_train, n_dev=s.task_n_dev, label_noise=s.label_noise)
-    config = FinetuneConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, max_length=s.max_length,
-                            forgetting_tokens=s.forgetting_tokens, device="cpu")
+    config = FinetuneConfig.from_sizes(s, device="cpu")
     eps = s.alum_epsilon
     more = (0.02, 0.05, 0.2)  # the attack's radius decides everything: a few more, for the README
     methods = [Measured(m, base.tokenizer, task, pgd_epsilon=s.pgd_epsilon, pgd_steps=s.pgd_steps,

@@ -16,22 +16,18 @@ wall time: the shared machine these numbers were taken on was heavily loaded.
 
 from __future__ import annotations
 
-import copy
 import os
 import time
 from types import SimpleNamespace
 
 import pandas as pd
-import torch
 
 os.environ.setdefault("COURSE_PROFILE", "cpu")
 
 from course_lib.assets import load_base_model  # noqa: E402
-from course_lib.data.batching import LabelledDataset  # noqa: E402
-from course_lib.finetune import Full, SequenceClassifier, compare, world_topic  # noqa: E402
-from course_lib.finetune.compare import FinetuneConfig, pad_token_id, predict  # noqa: E402
-from course_lib.finetune.metrics import accuracy  # noqa: E402
-from course_lib.methods.distill import Distill, finetune_teacher  # noqa: E402
+from course_lib.finetune import Full, compare, world_topic  # noqa: E402
+from course_lib.finetune.compare import FinetuneConfig  # noqa: E402
+from course_lib.methods.distill import Distill, task_teacher  # noqa: E402
 from course_lib.methods.distill_claims import judge_distillation, verdict_lines  # noqa: E402
 from course_lib.methods.distill_lm import lm_comparison  # noqa: E402
 from course_lib.profile import sizes  # noqa: E402
@@ -53,16 +49,9 @@ def main() -> None:
     print(table.round(3).to_markdown())
 
     wall, cpu = time.perf_counter(), time.process_time()
-    config = FinetuneConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, max_length=s.max_length,
-                            forgetting_tokens=s.forgetting_tokens, device="cpu")
+    config = FinetuneConfig.from_sizes(s, device="cpu")
     task = world_topic("tr", n_train=s.task_n_train, n_dev=s.task_n_dev, label_noise=s.label_noise)
-    pad = pad_token_id(base.tokenizer)
-    torch.manual_seed(0)
-    teacher = finetune_teacher(SequenceClassifier(copy.deepcopy(base.model), len(task.labels), pad_id=pad), task,
-                               config, base.tokenizer, seed=0)
-    dev = LabelledDataset.from_texts([e.text for e in task.dev], [e.label for e in task.dev], base.tokenizer,
-                                     max_length=s.max_length)
-    teacher_accuracy = accuracy(predict(teacher, dev, pad, 64), dev.labels)
+    teacher, teacher_accuracy = task_teacher(base, task, config, seed=0)
     student_base = SimpleNamespace(model=students["KD forward KL"], tokenizer=base.tokenizer, config=base.config)
     methods = [Full()] + [Distill(teacher, temperature=t, alpha=0.5) for t in s.temperatures]
     result = compare(student_base, task, methods, seeds=tuple(s.seeds), config=config, cache_dir=False)

@@ -91,8 +91,12 @@ SIZES = sizes("03_finetuning")
 # tr: her şeyden türetilen bir anahtarla CACHE altında saklanır, böylece defteri yeniden çalıştırmak anında biter
 RUN_DIR = Path("runs/03_finetuning")
 CACHE = RUN_DIR / "compare"
-CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr, max_length=SIZES.max_length,
-                        forgetting_tokens=SIZES.forgetting_tokens)
+# en: every run trains the same way: its epochs, batch size, learning rate, tokens kept per text
+# en: and held-out text for the forgetting column come from this profile's sizes (print(CONFIG) lists them)
+# tr: her çalıştırma aynı biçimde eğitilir: tur (epoch) sayısı, yığın boyutu, öğrenme oranı, metin başına
+# tr: tutulan token sayısı ve unutma sütununun okuduğu ayrılmış metin bu profilin boyutlarından gelir
+# tr: (print(CONFIG) hepsini gösterir)
+CONFIG = FinetuneConfig.from_sizes(SIZES)
 generator = seed_everything(0)
 print(pick(en="profile:", tr="profil:"), current_profile(), "·", dict(SIZES))
 

@@ -84,8 +84,7 @@ SIZES = sizes("04_peft")
 # tr: bu defterin yazdığı her şey buraya gider; biten ince ayar çalıştırmaları CACHE altında saklanır
 RUN_DIR = Path("runs/04_peft")
 CACHE = RUN_DIR / "compare"
-CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr, max_length=SIZES.max_length,
-                        forgetting_tokens=SIZES.forgetting_tokens)
+CONFIG = FinetuneConfig.from_sizes(SIZES)
 generator = seed_everything(0)
 base = load_base_model()
 print(pick(en="profile:", tr="profil:"), current_profile(), "·", dict(SIZES))

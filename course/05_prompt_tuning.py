@@ -58,10 +58,8 @@ from course_lib.profile import current_profile, sizes
 SIZES = sizes("05_prompt_tuning")
 # en: finished fine-tuning runs are cached under CACHE, so running the notebook again is instant
 # tr: biten ince ayar çalıştırmaları CACHE altında saklanır; defteri yeniden çalıştırmak anında biter
-RUN_DIR = Path("runs/05_prompt_tuning")
-CACHE = RUN_DIR / "compare"
-CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr, max_length=SIZES.max_length,
-                        forgetting_tokens=SIZES.forgetting_tokens)
+CACHE = Path("runs/05_prompt_tuning/compare")
+CONFIG = FinetuneConfig.from_sizes(SIZES)
 generator = seed_everything(0)
 base = load_base_model()
 print(pick(en="profile:", tr="profil:"), current_profile(), "·", dict(SIZES))

@@ -45,7 +45,6 @@
 # Süre: okumak yaklaşık 25 dakika; `cpu` profili birkaç dakika hesap yapar. GPU gerekmez.
 
 # %%
-import copy
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -56,13 +55,11 @@ import torch.nn.functional as F
 
 from course_lib.assets import load_base_model
 from course_lib.checks.ch06_distillation import check_kd_loss
-from course_lib.data.batching import LabelledDataset
 from course_lib.device import seed_everything
-from course_lib.finetune import Full, SequenceClassifier, compare, world_topic
-from course_lib.finetune.compare import FinetuneConfig, pad_token_id, predict
-from course_lib.finetune.metrics import accuracy
+from course_lib.finetune import Full, compare, world_topic
+from course_lib.finetune.compare import FinetuneConfig
 from course_lib.i18n import pick
-from course_lib.methods.distill import Distill, finetune_teacher
+from course_lib.methods.distill import Distill, task_teacher
 from course_lib.methods.distill import kd_loss as library_kd_loss
 from course_lib.methods.distill_claims import judge_distillation, verdict_lines
 from course_lib.methods.distill_lm import lm_comparison, next_token_probs, small_student
@@ -72,8 +69,7 @@ SIZES = sizes("06_distillation")
 # en: finished fine-tuning runs are cached here, so running the notebook again is quick
 # tr: biten ince ayar çalıştırmaları burada saklanır; defteri yeniden çalıştırmak bu yüzden hızlıdır
 RUN_DIR = Path("runs/06_distillation")
-CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr, max_length=SIZES.max_length,
-                        forgetting_tokens=SIZES.forgetting_tokens, device="cpu")
+CONFIG = FinetuneConfig.from_sizes(SIZES, device="cpu")
 generator = seed_everything(0)
 print(pick(en="profile:", tr="profil:"), current_profile(), "·", dict(SIZES))
 
@@ -304,7 +300,8 @@ plt.show()
 # ## 4. Distilling a classifier: CE alone against KD at T = 1, 2, 4
 #
 # Now a task: the world's six topics, with 30 % of the training labels flipped at random as in
-# chapter 03 (the dev labels are true). The **teacher** is the base model fully fine-tuned on the task.
+# chapter 03 (the dev labels are true). The **teacher** is the base model fully fine-tuned on the task
+# (`task_teacher` trains it as the harness trains `full`, and scores it on the dev set).
 # Every **student** starts from the same small network (the forward-KL language model of section 3,
 # seed 0) with a new head, and trains through the chapter-03 harness (`compare`) with the same
 # settings; the only difference is the loss:
@@ -319,7 +316,8 @@ plt.show()
 #
 # Şimdi bir görev: yerleşik "dünya" derleminin altı konusu; 03. bölümdeki gibi eğitim etiketlerinin %30'u rastgele
 # değiştirilmiştir (doğrulama etiketleri doğrudur). **Öğretmen**, bu görevde tam ince ayar yapılmış temel
-# modeldir. Her **öğrenci** aynı küçük ağdan (3. kısmın ileri KL ile damıtılmış dil modeli, 0. tohum) yeni
+# modeldir (`task_teacher` onu düzeneğin `full` yöntemini eğittiği gibi eğitir ve doğrulama kümesinde
+# puanlar). Her **öğrenci** aynı küçük ağdan (3. kısmın ileri KL ile damıtılmış dil modeli, 0. tohum) yeni
 # bir kafayla başlar ve 03. bölümün karşılaştırma düzeneğinde (`compare`) aynı ayarlarla eğitilir; tek
 # fark kayıptır:
 #
@@ -332,13 +330,7 @@ plt.show()
 # %%
 # NBVAL_IGNORE_OUTPUT
 task = world_topic("tr", n_train=SIZES.task_n_train, n_dev=SIZES.task_n_dev, label_noise=SIZES.label_noise)
-pad = pad_token_id(base.tokenizer)
-torch.manual_seed(0)
-teacher = finetune_teacher(SequenceClassifier(copy.deepcopy(base.model), len(task.labels), pad_id=pad), task,
-                           CONFIG, base.tokenizer, seed=0)
-dev = LabelledDataset.from_texts([e.text for e in task.dev], [e.label for e in task.dev], base.tokenizer,
-                                 max_length=SIZES.max_length)
-teacher_accuracy = accuracy(predict(teacher, dev, pad, 64), dev.labels)
+teacher, teacher_accuracy = task_teacher(base, task, CONFIG, seed=0)
 print(pick(en="teacher's dev accuracy:", tr="öğretmenin doğrulama doğruluğu:"), f"{teacher_accuracy:.3f}")
 
 student_base = SimpleNamespace(model=students["KD forward KL"], tokenizer=base.tokenizer, config=base.config)

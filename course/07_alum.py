@@ -59,8 +59,7 @@ from course_lib.risks.robust_runs import Measured, robust_table
 from course_lib.risks.robustness import add_noise
 
 SIZES = sizes("07_alum")
-CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr, max_length=SIZES.max_length,
-                        forgetting_tokens=SIZES.forgetting_tokens, device="cpu")
+CONFIG = FinetuneConfig.from_sizes(SIZES, device="cpu")
 generator = seed_everything(0)
 print(pick(en="profile:", tr="profil:"), current_profile(), "·", dict(SIZES))
 

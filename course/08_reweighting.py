@@ -75,8 +75,7 @@ from course_lib.profile import current_profile, sizes
 from course_lib.viz.reweighting import plot_reweighting
 
 SIZES = sizes("08_reweighting")
-CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr, max_length=SIZES.max_length,
-                        forgetting_tokens=SIZES.forgetting_tokens)
+CONFIG = FinetuneConfig.from_sizes(SIZES)
 generator = seed_everything(0)
 print(pick(en="profile:", tr="profil:"), current_profile(), "·", dict(SIZES))
 

@@ -66,8 +66,7 @@ from course_lib.viz.carbon import plot_energy, plot_grids
 SIZES = sizes("12_carbon")
 # en: this chapter measures energy, so every run trains again (cache_dir=False below)
 # tr: bu bölüm enerji ölçer; bu yüzden her çalıştırma yeniden eğitilir (aşağıda cache_dir=False)
-CONFIG = FinetuneConfig(epochs=SIZES.epochs, batch_size=SIZES.batch_size, lr=SIZES.lr, max_length=SIZES.max_length,
-                        forgetting_tokens=SIZES.forgetting_tokens)
+CONFIG = FinetuneConfig.from_sizes(SIZES)
 PUE = SIZES.pue
 generator = seed_everything(0)
 print(pick(en="profile:", tr="profil:"), current_profile(), "·", dict(SIZES))

@@ -116,3 +116,24 @@ def test_distill_with_default_arguments_runs_in_compare(tmp_path):
     assert len(distill._TEACHERS) == 1  # the teacher was fine-tuned first, once
     assert 0.0 <= result.table.loc["KD(T=2)", "accuracy"] <= 1.0
     assert result.runs[0]["final_train_loss"] > 0
+
+
+def test_task_teacher_is_fine_tuned_and_scored_one_dev_text_at_a_time():
+    from course_lib.assets import load_base_model
+    from course_lib.finetune import world_topic
+    from course_lib.finetune.compare import FinetuneConfig
+    from course_lib.methods.distill import task_teacher
+
+    base = load_base_model()
+    before = {name: p.clone() for name, p in base.model.state_dict().items()}
+    task = world_topic("tr", n_train=8, n_dev=6)
+    config = FinetuneConfig(epochs=1, batch_size=4, lr=1e-2, max_length=16, device="cpu")
+    teacher, dev_accuracy = task_teacher(base, task, config, seed=0)
+    # the base model is copied, never trained in place; the teacher's body did train
+    assert all(torch.equal(p, before[name]) for name, p in base.model.state_dict().items())
+    assert any(not torch.equal(p, before[name]) for name, p in teacher.backbone.state_dict().items())
+    # its accuracy, recomputed without padding or batching: one dev text, its first 16 tokens, at a time
+    with torch.no_grad():
+        hits = [teacher(torch.tensor([base.tokenizer.encode(e.text)[:16]])).argmax(-1).item() == e.label
+                for e in task.dev]
+    assert dev_accuracy == pytest.approx(sum(hits) / len(hits))

@@ -89,25 +89,35 @@ def _by_formula(x, weight, bias, lora_a, lora_b, scale):
     return out if bias is None else out + bias
 
 
+def _tensor_verdict(result, expected: torch.Tensor, values_key: str, hint_for) -> str | None:
+    """None when ``result`` is a tensor of ``expected``'s shape and values (to a relative 1e-4);
+    else what is wrong: the type, the shape, or the largest difference with ``hint_for(result)``,
+    the known mistake it matches ("" when none). Both LoRA checks judge their tensor this way."""
+    if not isinstance(result, torch.Tensor):
+        return message("check_lora_not_tensor", kind=type(result).__name__)
+    if tuple(result.shape) != tuple(expected.shape):
+        return message("check_lora_shape", got=tuple(result.shape), expected=tuple(expected.shape))
+    diff = (result.double() - expected.double()).abs().max().item()
+    if diff <= 1e-4 * (1 + expected.abs().max().item()):
+        return None
+    return message(values_key, diff=diff, hint=hint_for(result))
+
+
 # ------------------------------------------------------------------------- (a) LoRA forward
 def _forward_judge(x, weight, bias, lora_a, lora_b, alpha, r):
     expected = _by_formula(x, weight, bias, lora_a, lora_b, alpha / r)
 
-    def judge(result) -> str | None:
-        if not isinstance(result, torch.Tensor):
-            return message("check_lora_not_tensor", kind=type(result).__name__)
-        if tuple(result.shape) != tuple(expected.shape):
-            return message("check_lora_shape", got=tuple(result.shape), expected=tuple(expected.shape))
-        diff = (result.double() - expected.double()).abs().max().item()
-        if diff <= 1e-4 * (1 + expected.abs().max().item()):
-            return None
+    def hint_for(result) -> str:
         hint = ""
         for scale in (1.0, alpha, r / alpha, 1 / r):
             if torch.allclose(result, _by_formula(x, weight, bias, lora_a, lora_b, scale), atol=1e-4, rtol=1e-4):
                 hint = message("check_lora_hint_scale", scale=f"{scale:g}")
         if bias is not None and torch.allclose(result, expected - bias, atol=1e-4, rtol=1e-4):
             hint = message("check_lora_hint_bias")
-        return message("check_lora_values", diff=diff, hint=hint)
+        return hint
+
+    def judge(result) -> str | None:
+        return _tensor_verdict(result, expected, "check_lora_values", hint_for)
 
     return judge
 
@@ -136,16 +146,7 @@ def _merge_judge(weight, lora_a, lora_b, alpha, r):
     original = weight.clone()
     expected = weight + (alpha / r) * lora_b @ lora_a
 
-    def judge(result) -> str | None:
-        if not torch.equal(weight, original):
-            return message("check_lora_changed_input")
-        if not isinstance(result, torch.Tensor):
-            return message("check_lora_not_tensor", kind=type(result).__name__)
-        if tuple(result.shape) != tuple(expected.shape):
-            return message("check_lora_shape", got=tuple(result.shape), expected=tuple(expected.shape))
-        diff = (result.double() - expected.double()).abs().max().item()
-        if diff <= 1e-4 * (1 + expected.abs().max().item()):
-            return None
+    def hint_for(result) -> str:
         hint = ""
         square = lora_b.shape[0] == lora_a.shape[1]
         if square and torch.allclose(result, original + (alpha / r) * (lora_b @ lora_a).T, atol=1e-4, rtol=1e-4):
@@ -153,7 +154,12 @@ def _merge_judge(weight, lora_a, lora_b, alpha, r):
         for scale in (1.0, alpha, r / alpha):
             if torch.allclose(result, original + scale * lora_b @ lora_a, atol=1e-4, rtol=1e-4):
                 hint = message("check_lora_hint_scale", scale=f"{scale:g}")
-        return message("check_lora_merge_values", diff=diff, hint=hint)
+        return hint
+
+    def judge(result) -> str | None:
+        if not torch.equal(weight, original):
+            return message("check_lora_changed_input")
+        return _tensor_verdict(result, expected, "check_lora_merge_values", hint_for)
 
     return judge
 

@@ -33,6 +33,21 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6
 
 
+def _number_verdict(result, expected: float, mistakes) -> str | None:
+    """None when ``result`` is ``expected``; else the message of the first known mistake it equals
+    (``mistakes``: (the value that mistake gives, its message key) pairs, skipped when that value is the
+    right one too), or a plain "expected … got …". Both checks of this chapter judge a number this way."""
+    value = _number(result)
+    if value is None:
+        return message("check_bias_not_number", kind=type(result).__name__)
+    if _close(value, expected):
+        return None
+    for wrong, key in mistakes:
+        if _close(value, wrong) and not _close(wrong, expected):
+            return message(key, expected=f"{expected:.4f}", got=f"{value:.4f}")
+    return message("check_expected_got", expected=f"{expected:.4f}", got=f"{value:.4f}")
+
+
 # ------------------------------------------------------------------ (a) bias amplification
 def _amplification_judge(she_rates: dict, stereotypes: dict, p: float):
     stereo = [rate if stereotypes[job] == "female" else 1 - rate for job, rate in she_rates.items()]
@@ -43,16 +58,8 @@ def _amplification_judge(she_rates: dict, stereotypes: dict, p: float):
     greedy = sum(s > 0.5 for s in stereo) / len(stereo) - p
 
     def judge(result) -> str | None:
-        value = _number(result)
-        if value is None:
-            return message("check_bias_not_number", kind=type(result).__name__)
-        if _close(value, expected):
-            return None
-        for wrong, key in ((no_flip, "check_bias_no_flip"), (no_p, "check_bias_no_p"),
-                           (absolute, "check_bias_absolute"), (greedy, "check_bias_greedy")):
-            if _close(value, wrong) and not _close(wrong, expected):
-                return message(key, expected=f"{expected:.4f}", got=f"{value:.4f}")
-        return message("check_expected_got", expected=f"{expected:.4f}", got=f"{value:.4f}")
+        return _number_verdict(result, expected, ((no_flip, "check_bias_no_flip"), (no_p, "check_bias_no_p"),
+                                                  (absolute, "check_bias_absolute"), (greedy, "check_bias_greedy")))
 
     return judge
 
@@ -87,18 +94,8 @@ def _pair_judge(stereo: list, anti: list):
     count = sum(s > a for s, a in zip(stereo, anti))
 
     def judge(result) -> str | None:
-        value = _number(result)
-        if value is None:
-            return message("check_bias_not_number", kind=type(result).__name__)
-        if _close(value, expected):
-            return None
-        if _close(value, 100 * expected) and expected:
-            return message("check_pairs_percent", expected=f"{expected:.4f}", got=f"{value:.4f}")
-        for wrong, key in ((with_ties, "check_pairs_ties"), (reversed_, "check_pairs_reversed"),
-                           (count, "check_pairs_count")):
-            if _close(value, wrong) and not _close(wrong, expected):
-                return message(key, expected=f"{expected:.4f}", got=f"{value:.4f}")
-        return message("check_expected_got", expected=f"{expected:.4f}", got=f"{value:.4f}")
+        return _number_verdict(result, expected, ((100 * expected, "check_pairs_percent"), (with_ties, "check_pairs_ties"),
+                                                  (reversed_, "check_pairs_reversed"), (count, "check_pairs_count")))
 
     return judge
 

@@ -23,7 +23,8 @@ import copy
 import hashlib
 import json
 import time
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
 from functools import partial
 from pathlib import Path
 
@@ -69,6 +70,20 @@ class FinetuneConfig:
     forgetting_block: int = 128
     device: str | None = None
     pue: float = 1.0
+
+    @classmethod
+    def from_sizes(cls, sizes: Mapping, **overrides) -> FinetuneConfig:
+        """The config a chapter's sizes describe: every key of ``sizes`` that names a setting here
+        (epochs, batch_size, lr, max_length, forgetting_tokens, pue, ...), the defaults for the rest,
+        then ``overrides`` on top, e.g. ``FinetuneConfig.from_sizes(SIZES, device="cpu")``.
+        Keys that are not settings (seeds, task sizes) are left for the notebook."""
+        if not isinstance(sizes, Mapping):
+            raise CourseTypeError("finetune_sizes_not_mapping", kind=type(sizes).__name__)
+        known = [field.name for field in fields(cls)]
+        unknown = sorted(set(overrides) - set(known))
+        if unknown:
+            raise CourseTypeError("finetune_unknown_setting", names=", ".join(unknown), known=", ".join(known))
+        return cls(**{**{name: sizes[name] for name in known if name in sizes}, **overrides})
 
     def train_config(self, n_batches: int, **overrides) -> TrainConfig:
         total = self.epochs * n_batches

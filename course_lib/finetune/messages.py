@@ -102,5 +102,15 @@ MESSAGES = register(
             "en": "The task {task!r} is a {kind} task; {what} needs a classification task.",
             "tr": "{task!r} görevi bir sınıflandırma görevi değil (türü: {kind}); {what} bir sınıflandırma görevi ister.",
         },
+        "finetune_sizes_not_mapping": {
+            "en": "FinetuneConfig.from_sizes() needs a chapter's sizes (a mapping such as sizes(\"03_finetuning\")), "
+                  "not a {kind}.",
+            "tr": "FinetuneConfig.from_sizes() bir bölümün boyutlarını ister (sizes(\"03_finetuning\") gibi bir "
+                  "eşleme); {kind} değil.",
+        },
+        "finetune_unknown_setting": {
+            "en": "FinetuneConfig has no setting {names}; the ones it knows are: {known}.",
+            "tr": "FinetuneConfig'te {names} diye bir ayar yok; bildiği ayarlar şunlar: {known}.",
+        },
     }
 )

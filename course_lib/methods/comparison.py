@@ -28,9 +28,7 @@ register({
 
 def chapter_config(sizes) -> FinetuneConfig:
     """The training and measuring settings every run of chapter 10 shares."""
-    return FinetuneConfig(epochs=sizes["epochs"], batch_size=sizes["batch_size"], lr=sizes["lr"],
-                          max_length=sizes["max_length"], forgetting_tokens=sizes["forgetting_tokens"],
-                          pue=sizes["pue"])
+    return FinetuneConfig.from_sizes(sizes)
 
 
 def chapter_tasks(sizes) -> list:

@@ -194,6 +194,23 @@ def finetune_teacher(model, task, config, tokenizer, seed: int):
     return teacher.eval()
 
 
+def task_teacher(base, task, config, seed: int = 0):
+    """``(teacher, dev accuracy)`` for distilling on ``task``: ``base.model`` under a new classifier
+    head (initialised from ``seed``), fully fine-tuned by :func:`finetune_teacher`, then scored on
+    the task's dev texts. ``base`` is what ``load_base_model()`` returns; ``config`` a ``FinetuneConfig``."""
+    from ..finetune.compare import pad_token_id, predict
+    from ..finetune.heads import SequenceClassifier
+    from ..finetune.metrics import accuracy
+
+    pad = pad_token_id(base.tokenizer)
+    torch.manual_seed(seed)  # the new head's initial weights
+    classifier = SequenceClassifier(copy.deepcopy(base.model), len(task.labels), pad_id=pad)
+    teacher = finetune_teacher(classifier, task, config, base.tokenizer, seed=seed)
+    dev = LabelledDataset.from_texts([e.text for e in task.dev], [e.label for e in task.dev], base.tokenizer,
+                                     max_length=config.max_length)
+    return teacher, accuracy(predict(teacher, dev, pad, config.eval_batch_size), dev.labels)
+
+
 class Distill(Method):
     """Knowledge distillation as a harness method.
 

@@ -38,7 +38,7 @@ from ..finetune.method import Method
 from ..i18n import CourseFileError, CourseValueError
 from ..kernels.lora_linear import lora_linear_triton
 from ..model.gpt import GPT
-from ..model.hf import _course_name, _hf_name
+from ..model.hf import course_parameter_name, hf_parameter_name
 from . import peft_messages  # noqa: F401  (registers the texts of the errors below)
 from .peft_groups import DEFAULT_LR_SCALE, faster_groups
 
@@ -198,7 +198,7 @@ def save_adapter(model: nn.Module, folder) -> Path:
     prefix = _gpt_prefix(model)
     tensors = {}
     for name, layer in layers.items():
-        hf_name = PEFT_PREFIX + _hf_name(name.removeprefix(prefix))
+        hf_name = PEFT_PREFIX + hf_parameter_name(name.removeprefix(prefix))
         tensors[f"{hf_name}.lora_A.weight"] = layer.lora_A.detach().cpu().contiguous()
         tensors[f"{hf_name}.lora_B.weight"] = layer.lora_B.detach().cpu().contiguous()
     first = next(iter(layers.values()))
@@ -208,7 +208,7 @@ def save_adapter(model: nn.Module, folder) -> Path:
         "r": first.r, "lora_alpha": first.alpha,
         "lora_dropout": first.dropout.p if isinstance(first.dropout, nn.Dropout) else 0.0,
         # Full names, which peft's suffix rule matches exactly: the adapter names its own layers.
-        "target_modules": [_hf_name(t).removeprefix("transformer.") for t in targets],
+        "target_modules": [hf_parameter_name(t).removeprefix("transformer.") for t in targets],
         "fan_in_fan_out": True,  # GPT-2's Conv1D stores (in, out): peft transposes B A to merge
         "bias": "none", "init_lora_weights": True,
     }
@@ -239,7 +239,7 @@ def load_adapter(model: nn.Module, folder) -> list[str]:
     for key, tensor in tensors.items():
         stem, _, factor = key.removeprefix(PEFT_PREFIX).removesuffix(".weight").rpartition(".")
         stem = stem.removesuffix(".default")  # older peft versions kept the adapter's name in the key
-        factors.setdefault(prefix + _course_name(stem), {})[factor] = tensor
+        factors.setdefault(prefix + course_parameter_name(stem), {})[factor] = tensor
     if not lora_layers(model):
         r, alpha = int(config["r"]), config["lora_alpha"]
         inject_lora(model, r=r, alpha=alpha, dropout=float(config.get("lora_dropout") or 0.0),

@@ -73,13 +73,13 @@ def to_hf(model: GPT):
     hf = GPT2LMHeadModel(hf_config(model.config)).to(device=weight.device, dtype=weight.dtype)
     ours = model.state_dict()
     hf_state = hf.state_dict()
-    unknown = sorted(set(ours) - {_course_name(name) for name in hf_state})
+    unknown = sorted(set(ours) - {course_parameter_name(name) for name in hf_state})
     if unknown:
         # e.g. LoRA factors, or a module that wraps a linear layer: GPT-2 has no place for them.
         raise CourseValueError("hf_extra_weights", names=", ".join(unknown[:4]), count=len(unknown))
     converted = {}
     for hf_name, hf_tensor in hf_state.items():
-        name = _course_name(hf_name)
+        name = course_parameter_name(hf_name)
         tensor = ours.get(name)
         if tensor is None and hf_name.endswith(".bias"):
             tensor = torch.zeros_like(hf_tensor)  # a bias-free course model: zero bias, same function
@@ -113,7 +113,7 @@ def from_hf(hf_model_or_name) -> GPT:
     model = GPT(config).to(device=weight.device, dtype=weight.dtype)
     converted = {}
     for name in model.state_dict():
-        tensor = hf_state[_hf_name(name)]
+        tensor = hf_state[hf_parameter_name(name)]
         converted[name] = tensor.t() if _is_conv1d_weight(name) else tensor
     model.load_state_dict(converted, strict=True)
     model.train(hf.training)
@@ -167,15 +167,18 @@ def from_pretrained(folder) -> GPT:
     return from_hf(hf)
 
 
-def _hf_name(name: str) -> str:
-    """``blocks.3.attn.c_attn.weight`` → ``transformer.h.3.attn.c_attn.weight``."""
+def hf_parameter_name(name: str) -> str:
+    """The Hugging Face GPT-2 name of a course GPT's parameter or module:
+    ``blocks.3.attn.c_attn.weight`` → ``transformer.h.3.attn.c_attn.weight``. Conversion and LoRA's
+    peft-format adapter files both rename through it."""
     if name.startswith("blocks."):
         name = "h." + name.removeprefix("blocks.")
     return "transformer." + name
 
 
-def _course_name(hf_name: str) -> str:
-    """The inverse of :func:`_hf_name`; the tied ``lm_head.weight`` is the token embedding."""
+def course_parameter_name(hf_name: str) -> str:
+    """The inverse of :func:`hf_parameter_name`; the tied ``lm_head.weight`` is the token embedding
+    (``wte.weight``)."""
     if hf_name == "lm_head.weight":
         return "wte.weight"
     name = hf_name.removeprefix("transformer.")
