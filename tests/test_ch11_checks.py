@@ -77,3 +77,11 @@ def test_minimal_pair_rate_fails_blank_and_mistakes():
 def test_check_messages_exist_in_turkish():
     set_language("tr")
     _fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, op=">="), "eşitlik")
+
+
+def test_turkish_feedback_writes_the_numbers_with_a_decimal_comma():
+    """A wrong 0.123 reads "0,1230" in Turkish feedback, as a Turkish teacher writes it."""
+    set_language("tr")
+    with pytest.raises(CheckFailed) as failure:
+        check_minimal_pair_rate(lambda s, a: 0.123)
+    assert "0,1230" in str(failure.value) and "0.1230" not in str(failure.value)

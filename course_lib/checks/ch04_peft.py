@@ -12,7 +12,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from ..i18n import message, register
+from ..i18n import message, number, register
 from .core import Case, run_check
 
 MESSAGES = register(
@@ -111,7 +111,7 @@ def _forward_judge(x, weight, bias, lora_a, lora_b, alpha, r):
         hint = ""
         for scale in (1.0, alpha, r / alpha, 1 / r):
             if torch.allclose(result, _by_formula(x, weight, bias, lora_a, lora_b, scale), atol=1e-4, rtol=1e-4):
-                hint = message("check_lora_hint_scale", scale=f"{scale:g}")
+                hint = message("check_lora_hint_scale", scale=number(scale, "g"))
         if bias is not None and torch.allclose(result, expected - bias, atol=1e-4, rtol=1e-4):
             hint = message("check_lora_hint_bias")
         return hint
@@ -153,7 +153,7 @@ def _merge_judge(weight, lora_a, lora_b, alpha, r):
             hint = message("check_lora_hint_transposed")
         for scale in (1.0, alpha, r / alpha):
             if torch.allclose(result, original + scale * lora_b @ lora_a, atol=1e-4, rtol=1e-4):
-                hint = message("check_lora_hint_scale", scale=f"{scale:g}")
+                hint = message("check_lora_hint_scale", scale=number(scale, "g"))
         return hint
 
     def judge(result) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from ..i18n import message
+from ..i18n import message, number
 from . import ch11_messages  # noqa: F401  (registers this module's texts)
 from .core import Case, run_check
 
@@ -44,8 +44,8 @@ def _number_verdict(result, expected: float, mistakes) -> str | None:
         return None
     for wrong, key in mistakes:
         if _close(value, wrong) and not _close(wrong, expected):
-            return message(key, expected=f"{expected:.4f}", got=f"{value:.4f}")
-    return message("check_expected_got", expected=f"{expected:.4f}", got=f"{value:.4f}")
+            return message(key, expected=number(expected, ".4f"), got=number(value, ".4f"))
+    return message("check_expected_got", expected=number(expected, ".4f"), got=number(value, ".4f"))
 
 
 # ------------------------------------------------------------------ (a) bias amplification
