@@ -48,7 +48,9 @@ lint: setup
 # an idle worker takes queued tests from a busy one (worksteal): with "load" one worker could sit
 # idle while the other worked through a queue of notebooks;
 # -rs prints why a test skipped (no ../shared/data, no Chromium, no GPU); --durations the slowest
-# tests, i.e. what each chapter costs the suite.
+# tests, i.e. what each chapter costs the suite. tests/conftest.py shares the cores out: each worker,
+# and each notebook kernel it starts, gets cores / WORKERS OpenMP threads (with every process taking
+# all the cores, the suite ran three times slower on 2 cores).
 test: setup lint
 	COURSE_PROFILE=smoke $(PY) -m pytest -n $(WORKERS) --dist worksteal -rs --durations=30 $(TESTS)
 
