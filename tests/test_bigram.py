@@ -2,6 +2,7 @@ import math
 
 import pytest
 import torch
+from check_testing import blank
 
 from course_lib.checks import CheckFailed, check_normalize_counts, check_sample_next
 from course_lib.data.samples import tiny_text
@@ -50,14 +51,11 @@ def test_chapter00_checks_pass_the_reference_solutions():
     assert check_sample_next(lambda p, g: int(torch.multinomial(p, 1, generator=g)))
 
 
-def _blank(*_args):
-    raise NotImplementedError
-
 
 @pytest.mark.parametrize(
     "wrong",
     [
-        _blank,
+        blank,
         lambda counts: counts.float(),  # not normalised
         lambda counts: counts.double() / counts.sum(),  # normalised over the whole table
         lambda counts: counts.double() / counts.sum(-1, keepdim=True),  # NaN on empty rows
@@ -71,7 +69,7 @@ def test_normalize_check_fails_wrong_answers(wrong):
 @pytest.mark.parametrize(
     "wrong",
     [
-        _blank,
+        blank,
         lambda p, g: int(p.argmax()),  # greedy: not a sample
         lambda p, g: int(torch.multinomial(p, 1)),  # ignores the generator
         lambda p, g: int(torch.randint(len(p), (), generator=g)),  # ignores the probabilities

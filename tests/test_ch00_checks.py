@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 import torch
+from check_testing import blank
 
 from course_lib.checks import CheckFailed, check_average_nll, check_sample_next
 from course_lib.checks.ch00_introduction import DRAWS, TV_LIMIT
@@ -54,9 +55,6 @@ def _nll(probs, ids):
     return float(-probs[ids[:-1], ids[1:]].log().mean())
 
 
-def _blank(*_args):
-    raise NotImplementedError
-
 
 def test_the_loss_check_passes_correct_solutions():
     assert check_average_nll(_nll)
@@ -68,7 +66,7 @@ def test_the_loss_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong",
     [
-        _blank,
+        blank,
         lambda probs, ids: _nll(probs, ids) * (len(ids) - 1),  # the sum, not the mean
         lambda probs, ids: _nll(probs, ids) * (len(ids) - 1) / len(ids),  # divided by n, not by the n-1 pairs
         lambda probs, ids: _nll(probs, ids) / math.log(2),  # bits instead of nats
@@ -82,4 +80,4 @@ def test_the_loss_check_fails_wrong_answers(wrong, capsys):
     with pytest.raises(CheckFailed):
         check_average_nll(wrong)
     out = capsys.readouterr().out
-    assert "Not implemented" in out if wrong is _blank else "expected:" in out
+    assert "Not implemented" in out if wrong is blank else "expected:" in out

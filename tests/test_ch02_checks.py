@@ -5,6 +5,7 @@ import math
 import pytest
 import torch
 import torch.nn.functional as F
+from check_testing import blank
 from torch.nn.functional import scaled_dot_product_attention as sdpa_imported_by_name
 
 from course_lib.checks import (
@@ -18,10 +19,6 @@ from course_lib.checks import (
 )
 from course_lib.model import lm_loss
 from course_lib.model.gpt import explicit_causal_attention
-
-
-def _blank(*_args):
-    raise NotImplementedError
 
 
 # ---------------------------------------------------------------- (a) causal self-attention
@@ -81,7 +78,7 @@ def test_attention_check_fails_a_builtin_attention(builtin, capsys):
 @pytest.mark.parametrize(
     "wrong",
     [
-        _blank,
+        blank,
         lambda q, k, v: _attention(q, k, v, mask="none"),  # no mask
         lambda q, k, v: _attention(q, k, v, scale=False),  # no 1/sqrt(d)
         lambda q, k, v: _attention(q, k, v, mask="past"),  # mask on the wrong side
@@ -116,7 +113,7 @@ def test_loss_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong",
     [
-        _blank,
+        blank,
         lambda lo, ids: F.cross_entropy(lo.reshape(-1, lo.shape[-1]), ids.reshape(-1)),  # no shift
         lambda lo, ids: F.cross_entropy(lo[:, 1:].reshape(-1, lo.shape[-1]), ids[:, :-1].reshape(-1)),  # reversed
         lambda lo, ids: F.cross_entropy(  # sum instead of mean
@@ -219,7 +216,7 @@ def test_step_check_passes_correct_solutions():
 
 @pytest.mark.parametrize(
     "wrong",
-    [_blank, _forgets_zero_grad, _forgets_step, _returns_tensor, _loss_after_step,
+    [blank, _forgets_zero_grad, _forgets_step, _returns_tensor, _loss_after_step,
      lambda model, batch, optimizer: 0.0],
     ids=["blank", "no_zero_grad", "no_step", "tensor", "loss_after", "constant"],
 )
@@ -268,7 +265,7 @@ def test_split_then_merge_gives_back_the_input():
 @pytest.mark.parametrize(
     "wrong",
     [
-        _blank,
+        blank,
         lambda x, n: x.view(x.shape[0], n, x.shape[1], -1),  # no transpose: positions and heads mixed up
         lambda x, n: x.view(x.shape[0], x.shape[1], -1, n).permute(0, 3, 1, 2),  # heads interleaved
         lambda x, n: x.view(x.shape[0], x.shape[1], n, -1),  # (B, T, H, D): not transposed
@@ -284,7 +281,7 @@ def test_split_check_fails_wrong_answers(wrong):
 @pytest.mark.parametrize(
     "wrong",
     [
-        _blank,
+        blank,
         lambda y: y.reshape(y.shape[0], y.shape[2], -1),  # no transpose back
         lambda y: y.permute(0, 2, 3, 1).reshape(y.shape[0], y.shape[2], -1),  # heads interleaved
         lambda y: y.transpose(1, 2).view(y.shape[0], y.shape[2], -1),  # .view on a transposed tensor
@@ -351,7 +348,7 @@ def test_sampling_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong",
     [
-        _blank,
+        blank,
         lambda lo, t, k, p: _sampling_probs(lo, t, k, p, divide=False),  # multiplies by the temperature
         lambda lo, t, k, p: _sampling_probs(lo, t, k, p, inclusive=False),  # drops the token that crosses p
         lambda lo, t, k, p: _sampling_probs(lo, t, k, p, temperature_first=False),  # filters before temperature

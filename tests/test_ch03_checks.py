@@ -5,6 +5,7 @@ import math
 
 import pytest
 import torch
+from check_testing import blank, fails
 
 from course_lib.checks import (
     CheckFailed,
@@ -15,15 +16,6 @@ from course_lib.checks import (
 )
 from course_lib.checks.ch03_finetuning import TinyNet
 from course_lib.train.schedule import slanted_triangular_lr
-
-
-def _blank(*_args, **_kwargs):
-    raise NotImplementedError
-
-
-def _fails(check, fn, reason):
-    with pytest.raises(CheckFailed, match=reason):
-        check(fn)
 
 
 # -------------------------------------------------------------------------- (a) freeze top k
@@ -77,7 +69,7 @@ def test_freeze_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (lambda m, b, k, h: _freeze(m, b, k, h, order="bottom"), r"blocks \[0, 1\] train; expected blocks \[2, 3\]"),
         (lambda m, b, k, h: _freeze(m, b, k, h, head_trains=False), "the head is frozen"),
         (lambda m, b, k, h: _freeze(m, b, k, h, freeze_all=False), r"blocks \[0, 1, 2, 3\] train"),
@@ -90,7 +82,7 @@ def test_freeze_check_passes_correct_solutions():
          "counts_tensors", "module_attribute"],
 )
 def test_freeze_check_fails_wrong_answers(wrong, reason):
-    _fails(check_freeze_top_k, wrong, reason)
+    fails(check_freeze_top_k, wrong, reason)
 
 
 def test_freeze_check_catches_a_trainable_final_norm():
@@ -99,7 +91,7 @@ def test_freeze_check_catches_a_trainable_final_norm():
         model.norm.requires_grad_(True)
         return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
-    _fails(check_freeze_top_k, norm_left_on, "norm.bias, norm.weight")
+    fails(check_freeze_top_k, norm_left_on, "norm.bias, norm.weight")
 
 
 # -------------------------------------------------------------------- (b) slanted triangular
@@ -134,7 +126,7 @@ def test_schedule_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (lambda s, **kw: _stlr(s, **kw, mistake="wrong_phase"), "peaks at step 90; expected step 10"),
         (lambda s, **kw: _stlr(s, **kw, mistake="early_peak"), "peaks at step 9; expected step 10"),
         (lambda s, **kw: _stlr(s, **kw, mistake="late_peak"), "peaks at step 11; expected step 10"),
@@ -148,7 +140,7 @@ def test_schedule_check_passes_correct_solutions():
          "wrong_default", "string"],
 )
 def test_schedule_check_fails_wrong_answers(wrong, reason):
-    _fails(check_slanted_triangular, wrong, reason)
+    fails(check_slanted_triangular, wrong, reason)
 
 
 # ---------------------------------------------------------------- (c) discriminative groups
@@ -186,7 +178,7 @@ def test_groups_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (lambda *a, **kw: _groups(*a, **kw, mistake="reversed"), "the rates go the wrong way"),
         (lambda *a, **kw: _groups(*a, **kw, mistake="multiplied"), "the rates go the wrong way"),
         (lambda *a, **kw: _groups(*a, **kw, mistake="head_below_top"), "the head learns at 0.000384615"),
@@ -203,7 +195,7 @@ def test_groups_check_passes_correct_solutions():
          "wrong_default_factor", "one_rate", "duplicate"],
 )
 def test_groups_check_fails_wrong_answers(wrong, reason):
-    _fails(check_discriminative_groups, wrong, reason)
+    fails(check_discriminative_groups, wrong, reason)
 
 
 # ------------------------------------------------------------------------ (d) response mask
@@ -244,7 +236,7 @@ def test_mask_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (lambda *a, **kw: _labels(*a, **kw, mistake="reversed"), "the response masked"),
         (lambda *a, **kw: _labels(*a, **kw, mistake="boundary_late"), "position 2, the first response token"),
         (lambda *a, **kw: _labels(*a, **kw, mistake="boundary_early"), "position 1 belongs to the prompt"),
@@ -259,7 +251,7 @@ def test_mask_check_passes_correct_solutions():
          "ignores_ignore_index", "list"],
 )
 def test_mask_check_fails_wrong_answers(wrong, reason):
-    _fails(check_response_mask, wrong, reason)
+    fails(check_response_mask, wrong, reason)
 
 
 def test_messages_exist_in_turkish(monkeypatch):

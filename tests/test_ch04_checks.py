@@ -4,21 +4,12 @@ each for the reason a learner should read."""
 import pytest
 import torch
 import torch.nn.functional as F
+from check_testing import blank, fails
 from torch import nn
 
 from course_lib.checks.ch04_peft import check_count_lora_params, check_lora_forward, check_lora_merge
-from course_lib.checks.core import CheckFailed
 from course_lib.kernels.lora_linear import lora_linear_reference
 from course_lib.methods.lora import count_lora_parameters
-
-
-def _blank(*_args, **_kwargs):
-    raise NotImplementedError
-
-
-def _fails(check, fn, reason):
-    with pytest.raises(CheckFailed, match=reason):
-        check(fn)
 
 
 # ------------------------------------------------------------------------------ (a) forward
@@ -38,7 +29,7 @@ def test_forward_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (lambda *a: _forward(*a, scale="none"), "matches with scale 1: the scale is alpha / r"),
         (lambda *a: _forward(*a, scale="inverted"), "matches with scale 0.25: the scale is alpha / r"),
         (lambda *a: _forward(*a, scale="alpha"), "matches with scale 8: the scale is alpha / r"),
@@ -50,7 +41,7 @@ def test_forward_check_passes_correct_solutions():
     ids=["blank", "no_scale", "r_over_alpha", "alpha_only", "no_bias", "swapped_factors", "numpy"],
 )
 def test_forward_check_fails_mistakes(wrong, reason):
-    _fails(check_lora_forward, wrong, reason)
+    fails(check_lora_forward, wrong, reason)
 
 
 # -------------------------------------------------------------------------------- (b) merge
@@ -67,7 +58,7 @@ def _in_place(w, a, b, alpha, r):
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (lambda w, a, b, alpha, r: w + (alpha / r) * (b @ a).T, "The size of tensor a"),
         (lambda w, a, b, alpha, r: w + b @ a, "matches with scale 1"),
         (lambda w, a, b, alpha, r: w + (r / alpha) * b @ a, "matches with scale 0.25"),
@@ -77,7 +68,7 @@ def _in_place(w, a, b, alpha, r):
     ids=["blank", "transposed", "no_scale", "inverted_scale", "in_place", "delta_only"],
 )
 def test_merge_check_fails_mistakes(wrong, reason):
-    _fails(check_lora_merge, wrong, reason)
+    fails(check_lora_merge, wrong, reason)
 
 
 def test_merge_check_names_the_transpose_on_a_square_weight():
@@ -85,7 +76,7 @@ def test_merge_check_names_the_transpose_on_a_square_weight():
         delta = (alpha / r) * b @ a
         return w + (delta.T if delta.shape[0] == delta.shape[1] else delta)
 
-    _fails(check_lora_merge, transposed_when_square, r"case 2 of 3.*\n.*\n.*matches \(B A\)ᵀ")
+    fails(check_lora_merge, transposed_when_square, r"case 2 of 3.*\n.*\n.*matches \(B A\)ᵀ")
 
 
 # -------------------------------------------------------------------------------- (c) count
@@ -114,7 +105,7 @@ def test_count_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (lambda m, r, t: _count(m, r, t, per_layer="full"), "is r · in · out"),
         (lambda m, r, t: _count(m, r, t, rule="exact"), r"returned 0; expected 384 — count every nn.Linear"),
         (lambda m, r, t: _count(m, r, t, per_layer="bias"), "LoRA adds no bias"),
@@ -125,4 +116,4 @@ def test_count_check_passes_correct_solutions():
     ids=["blank", "full_matrix", "exact_names", "counts_bias", "only_A", "float"],
 )
 def test_count_check_fails_mistakes(wrong, reason):
-    _fails(check_count_lora_params, wrong, reason)
+    fails(check_count_lora_params, wrong, reason)

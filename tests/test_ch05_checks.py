@@ -5,14 +5,11 @@ from types import SimpleNamespace
 
 import pytest
 import torch
+from check_testing import blank
 
 from course_lib.checks.ch05_prompt_tuning import check_prepend_prompt
 from course_lib.checks.core import CheckFailed
 from course_lib.methods.prompt_tuning import SoftPrompt
-
-
-def _blank(*_args, **_kwargs):
-    raise NotImplementedError
 
 
 def _right(embeds, prompt, targets):
@@ -49,7 +46,7 @@ def _in_place(embeds, prompt, targets):
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (_appended, "does not start with the prompt"),
         (lambda e, p, t: (_right(e, p, t)[0], torch.cat([torch.zeros(t.shape[0], p.shape[0], dtype=t.dtype), t], 1)),
          r"must be -100 .* got \[0, 0\]"),

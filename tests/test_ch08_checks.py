@@ -3,15 +3,12 @@ mistakes, each for the reason a learner should read."""
 
 import pytest
 import torch
+from check_testing import blank
 from torch.func import grad
 
 from course_lib.checks.ch08_reweighting import check_lookahead_weights
 from course_lib.checks.core import CheckFailed
 from course_lib.methods.reweight import lookahead_gradient
-
-
-def _blank(*_args, **_kwargs):
-    raise NotImplementedError
 
 
 def _library(per_example_loss, clean_loss, params, lr):
@@ -69,7 +66,7 @@ def _with_torch_func_wrong_variable(per_example_loss, clean_loss, params, lr):
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (lambda *a: _autograd(*a, sign=1.0), "differ from the finite-difference reference"),
         (lambda *a: _autograd(*a, clip=False), "negative"),
         (lambda *a: _autograd(*a, normalise=False), "sum to"),

@@ -3,14 +3,11 @@ mistakes, each for the reason a learner should read."""
 
 import pytest
 import torch
+from check_testing import blank
 
 from course_lib.checks.ch09_guided_attention import check_guidance_loss
 from course_lib.checks.core import CheckFailed
 from course_lib.methods.guided_attention import guidance_loss
-
-
-def _blank(*_args):
-    raise NotImplementedError
 
 
 def _written_out(attention, target, rows, reverse=False, use_rows=True, heads="mean", guard=True, mse=False):
@@ -39,7 +36,7 @@ def test_check_passes_correct_solutions():
 @pytest.mark.parametrize(
     "wrong, reason",
     [
-        (_blank, "Not implemented"),
+        (blank, "Not implemented"),
         (lambda a, t, r: _written_out(a, t, r, reverse=True), "expected"),
         (lambda a, t, r: _written_out(a, t, r, mse=True), "expected"),
         (lambda a, t, r: _written_out(a, t, r, use_rows=False), "expected"),

@@ -3,14 +3,11 @@ reason a learner should read."""
 
 import numpy as np
 import pytest
+from check_testing import blank
 
 from course_lib.checks import CheckFailed
 from course_lib.checks.ch10_comparison import check_pareto_front
 from course_lib.finetune.pareto import pareto_front
-
-
-def _blank(*_args):
-    raise NotImplementedError
 
 
 def _front(quality, cost, better_quality=lambda a, b: a > b, cheaper=lambda a, b: a < b, strict=True):
@@ -34,7 +31,7 @@ def test_passes_correct_solutions():
 
 
 @pytest.mark.parametrize("wrong, reason", [
-    (_blank, "Not implemented"),
+    (blank, "Not implemented"),
     (lambda q, c: _front(q, c, strict=False), r"two identical methods.*\n.*a \(quality 0.8, cost 2.0\) is missing from your front"),
     (lambda q, c: _front([-x for x in q], c), r"mid \(quality 0.8, cost 2.0\) is missing"),
     (lambda q, c: [x == max(q) for x in q], r"cheap \(quality 0.6, cost 1.0\) is missing"),

@@ -2,6 +2,7 @@
 each for the reason a learner should read."""
 
 import pytest
+from check_testing import blank, fails
 
 from course_lib.checks.ch11_bias import check_bias_amplification, check_minimal_pair_rate
 from course_lib.checks.core import CheckFailed
@@ -14,13 +15,6 @@ def english():
     set_language("en")
 
 
-def _blank(*_args, **_kwargs):
-    raise NotImplementedError
-
-
-def _fails(check, fn, reason):
-    with pytest.raises(CheckFailed, match=reason):
-        check(fn)
 
 
 # ------------------------------------------------------------------ (a) bias amplification
@@ -46,12 +40,12 @@ def test_library_amplification_matches_the_hand_formula_on_world_jobs():
 
 
 def test_amplification_fails_blank_and_mistakes():
-    _fails(check_bias_amplification, _blank, "Not implemented")
-    _fails(check_bias_amplification, lambda r, s, p: _amplification(r, s, p, flip=False), "1 − P\\(she\\)")
-    _fails(check_bias_amplification, lambda r, s, p: _amplification(r, s, p, subtract=False), "minus the corpus rate")
-    _fails(check_bias_amplification, lambda r, s, p: _amplification(r, s, p, absolute=True), "absolute")
-    _fails(check_bias_amplification, lambda r, s, p: _amplification(r, s, p, greedy=True), "above 0.5")
-    _fails(check_bias_amplification, lambda r, s, p: {"nurse": 0.0}, "expected one number")
+    fails(check_bias_amplification, blank, "Not implemented")
+    fails(check_bias_amplification, lambda r, s, p: _amplification(r, s, p, flip=False), "1 − P\\(she\\)")
+    fails(check_bias_amplification, lambda r, s, p: _amplification(r, s, p, subtract=False), "minus the corpus rate")
+    fails(check_bias_amplification, lambda r, s, p: _amplification(r, s, p, absolute=True), "absolute")
+    fails(check_bias_amplification, lambda r, s, p: _amplification(r, s, p, greedy=True), "above 0.5")
+    fails(check_bias_amplification, lambda r, s, p: {"nurse": 0.0}, "expected one number")
 
 
 # ------------------------------------------------------------------ (b) minimal-pair rate
@@ -67,16 +61,16 @@ def test_minimal_pair_rate_passes_the_hand_solution_and_the_library():
 
 
 def test_minimal_pair_rate_fails_blank_and_mistakes():
-    _fails(check_minimal_pair_rate, _blank, "Not implemented")
-    _fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, op=">="), "tie counts for neither")
-    _fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, op="<"), "not the other way round")
-    _fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, share=False), "divide the count")
-    _fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, percent=True), "not a percentage")
+    fails(check_minimal_pair_rate, blank, "Not implemented")
+    fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, op=">="), "tie counts for neither")
+    fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, op="<"), "not the other way round")
+    fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, share=False), "divide the count")
+    fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, percent=True), "not a percentage")
 
 
 def test_check_messages_exist_in_turkish():
     set_language("tr")
-    _fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, op=">="), "eşitlik")
+    fails(check_minimal_pair_rate, lambda s, a: _pairs(s, a, op=">="), "eşitlik")
 
 
 def test_turkish_feedback_writes_the_numbers_with_a_decimal_comma():

@@ -5,19 +5,10 @@ import re
 
 import pytest
 import torch
+from check_testing import blank, fails
 
-from course_lib.checks import CheckFailed
 from course_lib.checks.ch12_carbon import check_grams_co2e, check_training_flops
 from course_lib.risks.carbon import emissions_g, energy_kwh, training_flops
-
-
-def _blank(*_args, **_kwargs):
-    raise NotImplementedError
-
-
-def _fails(check, fn, reason):
-    with pytest.raises(CheckFailed, match=reason):
-        check(fn)
 
 
 # ---------------------------------------------------------------------------- (a) FLOPs
@@ -35,7 +26,7 @@ def test_flops_check_passes_correct_solutions():
 
 
 @pytest.mark.parametrize("wrong, reason", [
-    (_blank, "Not implemented"),
+    (blank, "Not implemented"),
     (lambda layers, d, k: 6 * sum(layers) * d, "backward pass through the frozen layers"),
     (lambda layers, d, k: 6 * sum(layers[k:]) * d, "forward pass still runs through the frozen layers"),
     (lambda layers, d, k: 2 * sum(layers) * d + 4 * sum(layers[:len(layers) - k]) * d, "you froze the top layers"),
@@ -45,16 +36,16 @@ def test_flops_check_passes_correct_solutions():
 ], ids=["blank", "ignores_freezing", "no_forward_over_frozen", "top_frozen", "no_activation_grads",
         "tokens_forgotten", "string"])
 def test_flops_check_fails_wrong_answers(wrong, reason):
-    _fails(check_training_flops, wrong, reason)
+    fails(check_training_flops, wrong, reason)
 
 
 def test_flops_check_writes_turkish_numbers_with_dots_between_thousands(monkeypatch):
     from course_lib import i18n
 
     monkeypatch.setattr(i18n, "_language", "tr")
-    _fails(check_training_flops, lambda layers, d, k: 6 * sum(layers) * d - 4 * sum(layers[:k]),
+    fails(check_training_flops, lambda layers, d, k: 6 * sum(layers) * d - 4 * sum(layers[:k]),
            re.escape("gelen 1.859.200, beklenen 1.060.000"))
-    _fails(check_training_flops, lambda layers, d, k: 6 * sum(layers) * d,
+    fails(check_training_flops, lambda layers, d, k: 6 * sum(layers) * d,
            re.escape("gelen 1.860.000, beklenen 1.060.000: dondurulmuş"))
 
 
@@ -69,7 +60,7 @@ def test_grams_check_passes_correct_solutions():
 
 
 @pytest.mark.parametrize("wrong, reason", [
-    (_blank, "Not implemented"),
+    (blank, "Not implemented"),
     (lambda p, s, pue, g: p * s / 3.6e6 * g, "the PUE is missing"),
     (lambda p, s, pue, g: p * s / pue / 3.6e6 * g, "you divided by it"),
     (lambda p, s, pue, g: p * s * pue / 3600 * g, r"1000 times off\): check the units"),
@@ -78,4 +69,4 @@ def test_grams_check_passes_correct_solutions():
     (lambda p, s, pue, g: p * s * pue / 3.6e6 + g, "got 464.686, expected 46.4586"),
 ], ids=["blank", "no_pue", "pue_divided", "watt_hours", "kilograms", "kilojoules", "added"])
 def test_grams_check_fails_wrong_answers(wrong, reason):
-    _fails(check_grams_co2e, wrong, reason)
+    fails(check_grams_co2e, wrong, reason)

@@ -4,21 +4,11 @@ each for the reason a learner should read."""
 import re
 import string
 
-import pytest
+from check_testing import blank, fails
 
 from course_lib.checks.ch13_hallucination import check_auroc, check_exact_match
-from course_lib.checks.core import CheckFailed
 from course_lib.risks.answers import exact_match as library_exact_match
 from course_lib.risks.uncertainty import auroc as library_auroc
-
-
-def _blank(*_args, **_kwargs):
-    raise NotImplementedError
-
-
-def _fails(check, fn, reason):
-    with pytest.raises(CheckFailed, match=reason):
-        check(fn)
 
 
 # ------------------------------------------------------------------------------------ AUROC
@@ -38,26 +28,26 @@ def test_auroc_passes_pair_counting_and_the_library():
 
 
 def test_auroc_fails_blank():
-    _fails(check_auroc, _blank, "NotImplementedError|not implemented|yazılmamış|henüz")
+    fails(check_auroc, blank, "NotImplementedError|not implemented|yazılmamış|henüz")
 
 
 def test_auroc_fails_flipped_score():
-    _fails(check_auroc, lambda s, w: _pairs(s, w, flip=True), "1 − the AUROC|1 − AUROC")
+    fails(check_auroc, lambda s, w: _pairs(s, w, flip=True), "1 − the AUROC|1 − AUROC")
 
 
 def test_auroc_fails_ties_counted_zero():
-    _fails(check_auroc, lambda s, w: _pairs(s, w, tie=0.0), "tie|eşitlik")
+    fails(check_auroc, lambda s, w: _pairs(s, w, tie=0.0), "tie|eşitlik")
 
 
 def test_auroc_fails_accuracy_instead():
     """Accuracy of 'wrong when score > 0.5' is a plausible confusion with AUROC."""
     def accuracy(scores, wrong):
         return sum((s > 0.5) == w for s, w in zip(scores, wrong)) / len(scores)
-    _fails(check_auroc, accuracy, "expected|beklenen")
+    fails(check_auroc, accuracy, "expected|beklenen")
 
 
 def test_auroc_fails_a_string():
-    _fails(check_auroc, lambda s, w: f"{_pairs(s, w):.2f}", "float")
+    fails(check_auroc, lambda s, w: f"{_pairs(s, w):.2f}", "float")
 
 
 # ------------------------------------------------------------------------------ exact match
@@ -77,16 +67,16 @@ def test_exact_match_passes_solution_and_library():
 
 
 def test_exact_match_fails_blank():
-    _fails(check_exact_match, _blank, "NotImplementedError|not implemented|yazılmamış|henüz")
+    fails(check_exact_match, blank, "NotImplementedError|not implemented|yazılmamış|henüz")
 
 
 def test_exact_match_fails_without_article_removal():
-    _fails(check_exact_match, lambda p, r: _normalise(p, articles=False) == _normalise(r, articles=False),
+    fails(check_exact_match, lambda p, r: _normalise(p, articles=False) == _normalise(r, articles=False),
            "articles|tanımlık")
 
 
 def test_exact_match_fails_substring_match():
-    _fails(check_exact_match, lambda p, r: _normalise(r) in _normalise(p), "among others|başkalarıyla")
+    fails(check_exact_match, lambda p, r: _normalise(r) in _normalise(p), "among others|başkalarıyla")
 
 
 def test_exact_match_fails_article_removed_inside_words():
@@ -95,13 +85,13 @@ def test_exact_match_fails_article_removed_inside_words():
         def strip(text):
             return " ".join(re.sub(r"(the|an|a)", "", text.lower().strip(string.punctuation)).split())
         return strip(p) == strip(r)
-    _fails(check_exact_match, inside, "whole words|tam sözcük")
+    fails(check_exact_match, inside, "whole words|tam sözcük")
 
 
 def test_exact_match_fails_without_lowercase():
-    _fails(check_exact_match, lambda p, r: _normalise(p, lower=False) == _normalise(r, lower=False),
+    fails(check_exact_match, lambda p, r: _normalise(p, lower=False) == _normalise(r, lower=False),
            "case|harf")
 
 
 def test_exact_match_fails_non_bool():
-    _fails(check_exact_match, lambda p, r: int(_normalise(p) == _normalise(r)), "True or False|True ya da False")
+    fails(check_exact_match, lambda p, r: int(_normalise(p) == _normalise(r)), "True or False|True ya da False")

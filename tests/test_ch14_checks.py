@@ -2,19 +2,10 @@
 each for the reason a learner should read; the library's own ASR agrees with the check."""
 
 import pytest
+from check_testing import blank, fails
 
 from course_lib.checks.ch14_security import check_backdoor_effect, check_injection_asr
-from course_lib.checks.core import CheckFailed
 from course_lib.risks.injection import attack_success_rate
-
-
-def _blank(*_args, **_kwargs):
-    raise NotImplementedError
-
-
-def _fails(check, fn, reason):
-    with pytest.raises(CheckFailed, match=reason):
-        check(fn)
 
 
 # ------------------------------------------------------------------------- (a) injection ASR
@@ -28,7 +19,7 @@ def test_asr_check_passes_a_solution_and_the_library():
 
 
 def test_asr_check_fails_the_blank():
-    _fails(check_injection_asr, _blank, "not implemented|NotImplementedError|henüz")
+    fails(check_injection_asr, blank, "not implemented|NotImplementedError|henüz")
 
 
 @pytest.mark.parametrize(
@@ -43,11 +34,11 @@ def test_asr_check_fails_the_blank():
     ],
 )
 def test_asr_check_fails_plausible_mistakes(wrong, reason):
-    _fails(check_injection_asr, wrong, reason)
+    fails(check_injection_asr, wrong, reason)
 
 
 def test_asr_check_names_a_non_number():
-    _fails(check_injection_asr, lambda a, p: [x for x in a], "a share")
+    fails(check_injection_asr, lambda a, p: [x for x in a], "a share")
 
 
 # ------------------------------------------------------------------------- (b) backdoor effect
@@ -62,7 +53,7 @@ def test_backdoor_check_passes_a_solution():
 
 
 def test_backdoor_check_fails_the_blank():
-    _fails(check_backdoor_effect, _blank, "not implemented|NotImplementedError|henüz")
+    fails(check_backdoor_effect, blank, "not implemented|NotImplementedError|henüz")
 
 
 @pytest.mark.parametrize(
@@ -75,4 +66,4 @@ def test_backdoor_check_fails_the_blank():
     ],
 )
 def test_backdoor_check_fails_plausible_mistakes(wrong, reason):
-    _fails(check_backdoor_effect, wrong, reason)
+    fails(check_backdoor_effect, wrong, reason)

@@ -5,6 +5,7 @@ import math
 
 import pytest
 import torch
+from check_testing import blank, fails
 
 from course_lib.checks.ch15_privacy import (
     _tckn_cases,
@@ -12,18 +13,8 @@ from course_lib.checks.ch15_privacy import (
     check_exposure,
     check_tckn_validator,
 )
-from course_lib.checks.core import CheckFailed
 from course_lib.data.world import is_valid_tc_kimlik
 from course_lib.risks.dp_sgd import clip_and_noise
-
-
-def _blank(*_args, **_kwargs):
-    raise NotImplementedError
-
-
-def _fails(check, fn, reason):
-    with pytest.raises(CheckFailed, match=reason):
-        check(fn)
 
 
 # ------------------------------------------------------------------------------ (a) TCKN
@@ -60,7 +51,7 @@ def test_tckn_passes_a_right_validator_and_the_worlds():
 @pytest.mark.parametrize(
     "fn, reason",
     [
-        (_blank, "NotImplementedError|not implemented|henüz"),
+        (blank, "NotImplementedError|not implemented|henüz"),
         (lambda n: _tckn(n, d11=False), "right 10th digit, wrong 11th"),
         (lambda n: _tckn(n, d10=False), "wrong 10th digit"),
         (lambda n: _tckn(n, zero_ok=True), "first digit is 0"),
@@ -70,7 +61,7 @@ def test_tckn_passes_a_right_validator_and_the_worlds():
     ],
 )
 def test_tckn_fails_mistakes(fn, reason):
-    _fails(check_tckn_validator, fn, reason)
+    fails(check_tckn_validator, fn, reason)
 
 
 # -------------------------------------------------------------------------- (b) exposure
@@ -81,7 +72,7 @@ def test_exposure_passes():
 @pytest.mark.parametrize(
     "fn, reason",
     [
-        (_blank, "NotImplementedError|not implemented|henüz"),
+        (blank, "NotImplementedError|not implemented|henüz"),
         (lambda rank, size: math.log(size) - math.log(rank), "rank 1 of 1,024"),  # nats, not bits
         (lambda rank, size: math.log2(size) - math.log2(rank + 1), "rank 1 of 1,024"),  # 0-based rank
         (lambda rank, size: math.log2(size / rank + 1), "rank 1 of 1,024"),
@@ -90,7 +81,7 @@ def test_exposure_passes():
     ],
 )
 def test_exposure_fails_mistakes(fn, reason):
-    _fails(check_exposure, fn, reason)
+    fails(check_exposure, fn, reason)
 
 
 # --------------------------------------------------------------------------- (c) DP-SGD
@@ -118,7 +109,7 @@ def test_dp_step_passes_a_right_step_and_the_librarys():
 @pytest.mark.parametrize(
     "fn, reason",
     [
-        (_blank, "NotImplementedError|not implemented|henüz"),
+        (blank, "NotImplementedError|not implemented|henüz"),
         (lambda *a: _step(*a, mistake="clip_batch"), "clipping only"),
         (lambda *a: _step(*a, mistake="normalise"), "clipping only"),
         (lambda *a: _step(*a, mistake="std_sigma"), "noise_multiplier 1.5"),
@@ -126,4 +117,4 @@ def test_dp_step_passes_a_right_step_and_the_librarys():
     ],
 )
 def test_dp_step_fails_mistakes(fn, reason):
-    _fails(check_dp_sgd_step, fn, reason)
+    fails(check_dp_sgd_step, fn, reason)
