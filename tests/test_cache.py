@@ -8,7 +8,7 @@ import torch
 from torch import nn
 
 from course_lib.assets import learner_base_dir
-from course_lib.cache import cache_folder, cache_root, load_or_train, run_key
+from course_lib.cache import cache_file, cache_folder, cache_root, load_or_train, run_key
 from course_lib.i18n import CourseTypeError
 
 HOME_CACHE = Path("~/.cache").expanduser()
@@ -140,3 +140,11 @@ def test_load_or_train_keeps_two_models_of_a_module_dict_in_one_file(tmp_path):
     assert load_or_train(path, loaded, lambda: pytest.fail("a cached run must not train"))
     torch.testing.assert_close(loaded["tr"][0].weight, pair["tr"][0].weight, atol=0, rtol=0)
     torch.testing.assert_close(loaded["lm"][1].bias, pair["lm"][1].bias, atol=0, rtol=0)
+
+
+def test_cache_file_is_named_in_its_folder_and_none_without_a_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
+    assert cache_file("bias", "run.safetensors") == tmp_path / "bias" / "run.safetensors"
+    assert (tmp_path / "bias").is_dir()
+    assert cache_file("bias", "run.safetensors", str(tmp_path / "mine")) == tmp_path / "mine" / "run.safetensors"
+    assert cache_file("bias", "run.safetensors", False) is None

@@ -45,3 +45,9 @@ def cache_folder(name: str, cache_dir=None) -> Path | None:
         raise CourseTypeError("cache_bad_folder", value=cache_dir)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def cache_file(name: str, file_name: str, cache_dir=None) -> Path | None:
+    """The path of ``file_name`` in :func:`cache_folder` ``(name, cache_dir)``; None for no cache."""
+    folder = cache_folder(name, cache_dir)
+    return folder / file_name if folder is not None else None

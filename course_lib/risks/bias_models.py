@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 import torch
 from torch import nn
 
-from ..cache import cache_folder, load_or_train, run_key
+from ..cache import cache_file, load_or_train, run_key
 from ..data.batching import RandomWindows
 from ..model import GPT, GPTConfig
 from ..train import TrainConfig, train
@@ -105,8 +105,7 @@ def train_bias_models(corpus: BiasCorpus, held_out: list[str], tokenizer, sizes:
     config = GPTConfig(vocab_size=tokenizer.vocab_size, block_size=sizes.block_size, n_layer=sizes.n_layer,
                        n_head=sizes.n_head, n_embd=sizes.n_embd)
     held = stream(tokenizer, held_out, seed=0)
-    folder = cache_folder("bias", cache_dir)
-    path = folder / f"{_key(corpus, held_out, sizes, tokenizer, seed)}.safetensors" if folder is not None else None
+    path = cache_file("bias", f"{_key(corpus, held_out, sizes, tokenizer, seed)}.safetensors", cache_dir)
     torch.manual_seed(seed)
     lm = GPT(config)
     translator = GPT(config)

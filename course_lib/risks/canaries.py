@@ -19,11 +19,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import torch
 
-from ..cache import cache_folder, load_or_train, run_key
+from ..cache import cache_file, load_or_train, run_key
 from ..data.world import Canary, World, WorldConfig
 from ..i18n import CourseValueError
 from ..model import GPT, GPTConfig
@@ -146,8 +145,8 @@ def train_variant(corpus: CanaryCorpus, variant: str, sizes: dict, cache_dir=Non
                          progress=progress, live_plot_every=None, device="cpu")
     callbacks = [DPSGD(sizes["dp_clip"], result.noise_multiplier, q * len(rows), seed=sizes.get("seed", 0))] if dp else []
     batches = PoissonBatches(rows, q, steps, seed=sizes.get("seed", 0))
-    load_or_train(_cache_path(cache_dir, _cache_key(corpus, tokenizer, variant, sizes)), model,
-                  lambda: train(model, batches, config, callbacks=callbacks))
+    path = cache_file("privacy", f"{_cache_key(corpus, tokenizer, variant, sizes)}.safetensors", cache_dir)
+    load_or_train(path, model, lambda: train(model, batches, config, callbacks=callbacks))
     model.eval()
     return result
 
@@ -163,8 +162,3 @@ def _cache_key(corpus: CanaryCorpus, tokenizer: CharTokenizer, variant: str, siz
         "alphabet": tokenizer.alphabet,
     }
     return run_key(record)
-
-
-def _cache_path(cache_dir, key: str) -> Path | None:
-    folder = cache_folder("privacy", cache_dir)
-    return folder / f"{key}.safetensors" if folder is not None else None

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import torch
 
-from ..cache import cache_folder, load_or_train, run_key
+from ..cache import cache_file, load_or_train, run_key
 from ..data.world import FactCorpus, World
 from ..i18n import CourseValueError
 from . import hallucination_messages  # noqa: F401  (registers this package's texts)
@@ -98,11 +98,8 @@ class ExposedModel:
 
 
 def _cache_path(config: ExposureConfig, seed: int, cache_dir) -> Path | None:
-    folder = cache_folder("hallucination", cache_dir)
-    if folder is None:
-        return None
     key = run_key({"version": CACHE_VERSION, "config": asdict(config), "seed": seed, "torch": torch.__version__})
-    return folder / f"exposure-{key}.safetensors"
+    return cache_file("hallucination", f"exposure-{key}.safetensors", cache_dir)
 
 
 def train_exposure_model(config: ExposureConfig, seed: int = 0, cache_dir=None, progress: bool = True) -> ExposedModel:

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from ..assets import load_chat_model
 from ..assets.build_chat import tune
 from ..assets.chat_recipe import ChatRecipe
-from ..cache import cache_folder, load_or_train
+from ..cache import cache_file, load_or_train
 from ..cache import run_key as hashed_run_key
 from ..finetune.compare import weights_digest
 from ..finetune.instruct import fitting
@@ -56,8 +56,7 @@ def tune_chat(pairs, settings: TuneSettings = TuneSettings(), start=None, cache_
     model, tokenizer = chat.model, chat.tokenizer
     if start is not None:
         model.load_state_dict(start.state_dict())
-    folder = cache_folder("security", cache_dir)
-    path = folder / f"{run_key(weights_digest(model), pairs, settings)}.safetensors" if folder is not None else None
+    path = cache_file("security", f"{run_key(weights_digest(model), pairs, settings)}.safetensors", cache_dir)
 
     def instruction_tune():
         model.train()
